@@ -1,0 +1,65 @@
+using System.CommandLine;
+using NetGuard.Configuration;
+using NetGuard.Core.Capture;
+using NetGuard.Hosting;
+using NetGuard.Replay;
+
+namespace NetGuard.Cli;
+
+/// <summary>The <c>netguard</c> command tree. Every command turns known failures into one line on stderr and an exit code.</summary>
+internal static class CommandLine
+{
+    public static RootCommand Build()
+    {
+        var configOption = new Option<string?>("--config") { Description = "Configuration file (JSON, section NetGuard); defaults are embedded." };
+
+        var file = new Argument<string>("file") { Description = "A pcap or pcapng capture file (the format is read from the file, not its name)." };
+        var json = new Option<bool>("--json") { Description = "Write JSON lines to stdout (alerts, decisions, then a summary) and nothing else." };
+        var stats = new Option<bool>("--stats") { Description = "With --json, also write a host-second line per host per second." };
+        var replay = new Command("replay", "Run a capture file through the detection pipeline at full speed.") { file, configOption, json, stats };
+        replay.SetAction((parse, ct) => Guard(() => ReplayCommand.RunAsync(
+            new ReplayRequest(parse.GetValue(file)!, parse.GetValue(configOption), parse.GetValue(json), parse.GetValue(stats)),
+            Console.OpenStandardOutput(),
+            Console.Error,
+            ct)));
+
+        var run = new Command("run", "Run the capture service (systemd, Windows Service or console).") { configOption };
+        run.SetAction((parse, ct) => Guard(() => RunCommand.RunAsync(parse.GetValue(configOption), ct)));
+
+        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, run };
+        return root;
+    }
+
+    /// <summary>Known failures become one line on stderr and an exit code; no stack trace for an operator's mistake.</summary>
+    private static async Task<int> Guard(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (ConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync($"netguard: configuration: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (Capture.Files.CaptureFileException e)
+        {
+            await Console.Error.WriteLineAsync($"netguard: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (CaptureException e)
+        {
+            await Console.Error.WriteLineAsync($"netguard: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Unavailable;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("NETGUARD_DEBUG") is null)
+        {
+            await Console.Error.WriteLineAsync($"netguard: unexpected error: {e.GetType().Name}: {e.Message} (set NETGUARD_DEBUG=1 for details)").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using NetGuard.Aggregation;
+using NetGuard.Core.Capture;
+
+namespace NetGuard.Configuration;
+
+/// <summary>
+/// Builds NetGuard's configuration: the embedded defaults (config/netguard.json), then the
+/// operator's file, then <c>NetGuard__*</c> environment variables; and binds and validates sections.
+/// </summary>
+internal static class NetGuardConfiguration
+{
+    public const string DefaultResource = "netguard.default.json";
+
+    public static IConfigurationRoot Build(string? file)
+    {
+        var builder = new ConfigurationBuilder().AddJsonStream(OpenDefaults());
+        if (file is not null)
+        {
+            if (!File.Exists(file))
+            {
+                throw new ConfigurationException($"{file}: configuration file not found.");
+            }
+
+            builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+
+        builder.AddEnvironmentVariables();
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or JsonException)
+        {
+            throw new ConfigurationException($"{file}: not valid JSON: {(e.InnerException ?? e).Message}", e);
+        }
+    }
+
+    public static Stream OpenDefaults() =>
+        typeof(NetGuardConfiguration).Assembly.GetManifestResourceStream(DefaultResource)
+        ?? throw new InvalidOperationException($"The embedded resource {DefaultResource} is missing from the build.");
+
+    public static CaptureOptions Capture(IConfiguration configuration) => Bind<CaptureOptions>(configuration, CaptureOptions.Section);
+
+    public static AggregationOptions Aggregation(IConfiguration configuration) => Bind<AggregationOptions>(configuration, AggregationOptions.Section);
+
+    /// <summary>Binds a section, turning binder and validation failures into messages that name the key.</summary>
+    public static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        var options = new T();
+        try
+        {
+            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException($"{section}: {(e.InnerException?.Message ?? e.Message)}", e);
+        }
+
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        {
+            var first = results[0];
+            var key = first.MemberNames.FirstOrDefault() ?? "?";
+            var value = typeof(T).GetProperty(key)?.GetValue(options);
+            throw new ConfigurationException($"{section}:{key} = {value}: {first.ErrorMessage}");
+        }
+
+        return options;
+    }
+}

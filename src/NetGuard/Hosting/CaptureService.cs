@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetGuard.Aggregation;
+using NetGuard.Core.Capture;
+using NetGuard.Pipeline;
+
+namespace NetGuard.Hosting;
+
+/// <summary>Runs the live pipeline for the life of the host and reports its counters.</summary>
+internal sealed partial class CaptureService(
+    IReadOnlyList<IPacketSource> sources,
+    CaptureOptions capture,
+    AggregationOptions aggregation,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<CaptureService> logger) : BackgroundService
+{
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pipeline = new CapturePipeline(sources, aggregation, capture.ChannelBatches, time);
+        var rates = new RateReporter(pipeline, sources, logger);
+        var names = string.Join(", ", sources.Select(s => s.Name));
+        LogStarted(logger, names, capture.BufferMiB, capture.Filter);
+        using var report = time.CreateTimer(_ => rates.Report(), null, ReportInterval, ReportInterval);
+
+        // The pipeline blocks on native capture threads; keep it off the host's startup path.
+        var result = await Task.Run(() => pipeline.RunAsync(rates, stoppingToken), CancellationToken.None).ConfigureAwait(false);
+        rates.Report();
+        if (result.FirstFault is { } fault)
+        {
+            LogFault(logger, fault.Message);
+            Environment.ExitCode = Cli.ExitCodes.Unavailable;
+            lifetime.StopApplication();
+        }
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Capturing on {Interfaces} (buffer {BufferMiB} MiB, filter '{Filter}')")]
+    private static partial void LogStarted(ILogger logger, string interfaces, int bufferMiB, string filter);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Critical, Message = "Capture stopped: {Reason}")]
+    private static partial void LogFault(ILogger logger, string reason);
+}

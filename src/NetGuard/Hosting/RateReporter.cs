@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using NetGuard.Core.Capture;
+using NetGuard.Core.Statistics;
+using NetGuard.Pipeline;
+
+namespace NetGuard.Hosting;
+
+/// <summary>Counts closed seconds and logs rates and drops at an interval.</summary>
+internal sealed partial class RateReporter(CapturePipeline pipeline, IReadOnlyList<IPacketSource> sources, ILogger logger) : ISecondSink
+{
+    private long _lastFrames;
+    private long _lastTicks = Environment.TickCount64;
+    private int _hostsLastSecond;
+
+    public void OnSecond(SecondSnapshot snapshot) => Volatile.Write(ref _hostsLastSecond, snapshot.Hosts.Length);
+
+    public void Report()
+    {
+        var frames = pipeline.SourceCounters.Sum(c => c.Frames);
+        var now = Environment.TickCount64;
+        var seconds = Math.Max(1, now - Interlocked.Exchange(ref _lastTicks, now)) / 1000.0;
+        var pps = (frames - Interlocked.Exchange(ref _lastFrames, frames)) / seconds;
+        var kernelDropped = sources.Sum(s => s.KernelStatistics.Dropped + s.KernelStatistics.InterfaceDropped);
+        var pipelineDropped = pipeline.SourceCounters.Sum(c => c.PipelineDroppedPackets);
+        var decodeErrors = pipeline.SourceCounters.Sum(c => c.DecodeErrors);
+        var hosts = Volatile.Read(ref _hostsLastSecond);
+        var flows = pipeline.AggregationCounters?.FlowsTracked ?? 0;
+        LogRates(logger, frames, pps, hosts, flows, kernelDropped, pipelineDropped, decodeErrors);
+    }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information,
+        Message = "{Packets} packets, {Pps:F0} pps, {Hosts} hosts last second, {Flows} flows; dropped: kernel {KernelDropped}, pipeline {PipelineDropped}; decode errors {DecodeErrors}")]
+    private static partial void LogRates(ILogger logger, long packets, double pps, int hosts, long flows, long kernelDropped, long pipelineDropped, long decodeErrors);
+}

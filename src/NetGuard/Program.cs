@@ -1,0 +1,3 @@
+using NetGuard.Cli;
+
+return await CommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,58 @@
+using NetGuard.Capture.Files;
+using NetGuard.Cli;
+using NetGuard.Configuration;
+using NetGuard.Core.Capture;
+using NetGuard.Core.Statistics;
+using NetGuard.Pipeline;
+
+namespace NetGuard.Replay;
+
+/// <summary>
+/// <c>netguard replay FILE</c>: runs a capture file through the live pipeline at full speed.
+/// With --json, stdout carries only JSON lines, the summary last; messages go to stderr.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static async Task<int> RunAsync(ReplayRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var configuration = NetGuardConfiguration.Build(request.ConfigFile);
+        var capture = NetGuardConfiguration.Capture(configuration);
+        var aggregation = NetGuardConfiguration.Aggregation(configuration);
+
+        using var source = FileCaptureSource.Open(request.File);
+        using var output = new JsonLines(stdout);
+        ISecondSink sink = request.Stats && request.Json ? new HostSecondJsonSink(output) : NullSecondSink.Instance;
+        var pipeline = new CapturePipeline([source], aggregation, capture.ChannelBatches, TimeProvider.System);
+
+        PipelineResult result;
+        using (new ReplayProgress(source, pipeline, TimeProvider.System))
+        {
+            result = await pipeline.RunAsync(sink, cancellationToken).ConfigureAwait(false);
+        }
+
+        var fault = result.FirstFault;
+        if (fault is not null and not CaptureException)
+        {
+            throw new InvalidOperationException($"replay of {request.File} failed: {fault.Message}", fault);
+        }
+
+        if (request.Json)
+        {
+            ReplaySummary.WriteJson(output, result, fault?.Message);
+            output.Flush();
+        }
+        else
+        {
+            using var text = new StreamWriter(stdout, leaveOpen: true);
+            ReplaySummary.WriteText(text, result);
+        }
+
+        if (fault is not null)
+        {
+            await stderr.WriteLineAsync($"netguard: {fault.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return ExitCodes.Ok;
+    }
+}
