@@ -23,10 +23,23 @@ internal static class CommandLine
             Console.Error,
             ct)));
 
+        var interfaces = new Argument<string[]>("interface") { Description = "Interfaces to capture on (default: the configured ones, else the first up non-loopback).", Arity = ArgumentArity.ZeroOrMore };
+        var filter = new Option<string?>("--filter") { Description = "BPF filter, tcpdump syntax (overrides NetGuard:Capture:Filter)." };
+        var count = new Option<long?>("--count") { Description = "Stop after this many frames." };
+        var duration = new Option<TimeSpan?>("--duration") { Description = "Stop after this long (hh:mm:ss)." };
+        var captureJson = new Option<bool>("--json") { Description = "Write JSON lines to stdout, a summary last, as replay does." };
+        var captureStats = new Option<bool>("--stats") { Description = "With --json, also write a host-second line per host per second." };
+        var capture = new Command("capture", "Capture live for a count or a duration and print what replay prints.") { interfaces, configOption, filter, count, duration, captureJson, captureStats };
+        capture.SetAction((parse, ct) => Guard(() => CaptureCommand.RunAsync(
+            new CaptureRequest(parse.GetValue(interfaces) ?? [], parse.GetValue(configOption), parse.GetValue(filter), parse.GetValue(count), parse.GetValue(duration), parse.GetValue(captureJson), parse.GetValue(captureStats)),
+            Console.OpenStandardOutput(),
+            Console.Error,
+            ct)));
+
         var run = new Command("run", "Run the capture service (systemd, Windows Service or console).") { configOption };
         run.SetAction((parse, ct) => Guard(() => RunCommand.RunAsync(parse.GetValue(configOption), ct)));
 
-        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, run };
+        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, capture, run };
         return root;
     }
 
