@@ -38,6 +38,33 @@ internal static class NetGuardConfiguration
         }
     }
 
+    /// <summary>"KEY = VALUE: expected TYPE" for a conversion failure; the binder's own words otherwise (unknown keys).</summary>
+    private static string DescribeBindError<T>(IConfiguration configuration, string section, InvalidOperationException e)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(e.Message, "value (?:'[^']*' )?at '([^']+)' to type '([^']+)'");
+        if (!match.Success)
+        {
+            var unknown = System.Text.RegularExpressions.Regex.Match(e.Message, "were not found on the instance of [^:]+: (.+)$");
+            if (unknown.Success)
+            {
+                var known = string.Join(", ", typeof(T).GetProperties().Select(p => p.Name));
+                return $"{section}: unknown key {unknown.Groups[1].Value.Trim()} (known keys: {known})";
+            }
+
+            return $"{section}: {e.Message}";
+        }
+
+        var key = match.Groups[1].Value;
+        var type = match.Groups[2].Value switch
+        {
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Boolean" => "true or false",
+            "System.TimeSpan" => "a duration hh:mm:ss",
+            var other => other,
+        };
+        return $"{key} = {configuration[key]}: expected {type}";
+    }
+
     public static Stream OpenDefaults() =>
         typeof(NetGuardConfiguration).Assembly.GetManifestResourceStream(DefaultResource)
         ?? throw new InvalidOperationException($"The embedded resource {DefaultResource} is missing from the build.");
@@ -57,7 +84,7 @@ internal static class NetGuardConfiguration
         }
         catch (InvalidOperationException e)
         {
-            throw new ConfigurationException($"{section}: {(e.InnerException?.Message ?? e.Message)}", e);
+            throw new ConfigurationException(DescribeBindError<T>(configuration, section, e), e);
         }
 
         var results = new List<ValidationResult>();

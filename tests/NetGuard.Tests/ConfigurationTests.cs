@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using NetGuard.Aggregation;
+using NetGuard.Configuration;
+using NetGuard.Core.Capture;
+using NetGuard.Testing.Files;
+
+namespace NetGuard.Tests;
+
+public class ConfigurationTests
+{
+    [Fact]
+    public void EmbeddedDefaults_EqualTheOptionClassDefaults()
+    {
+        // config/netguard.json documents every key; it must say what the code does.
+        var configuration = new ConfigurationBuilder().AddJsonStream(NetGuardConfiguration.OpenDefaults()).Build();
+        var capture = NetGuardConfiguration.Capture(configuration);
+        var aggregation = NetGuardConfiguration.Aggregation(configuration);
+        Assert.Equivalent(new CaptureOptions(), capture, strict: true);
+        Assert.Equivalent(new AggregationOptions(), aggregation, strict: true);
+    }
+
+    [Fact]
+    public void EmbeddedDefaults_DocumentEveryOption()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(NetGuardConfiguration.OpenDefaults()).Build();
+        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section) })
+        {
+            foreach (var property in type.GetProperties())
+            {
+                Assert.True(configuration.GetSection($"{section}:{property.Name}").Exists(), $"{section}:{property.Name} is not in config/netguard.json");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"NetGuard":{"Capture":{"BufferMiB":0}}}""", "NetGuard:Capture:BufferMiB = 0")]
+    [InlineData("""{"NetGuard":{"Capture":{"SnapLength":"big"}}}""", "SnapLength")]
+    [InlineData("""{"NetGuard":{"Capture":{"Bufer":5}}}""", "Bufer")]
+    [InlineData("""{"NetGuard":{"Aggregation":{"MaxFlows":-1}}}""", "NetGuard:Aggregation:MaxFlows = -1")]
+    [InlineData("""{"NetGuard":{"Aggregation":{"FlowIdleTimeout":"soon"}}}""", "FlowIdleTimeout")]
+    [InlineData("""{"NetGuard": {"Capture": """, "not valid JSON")]
+    public void Replay_InvalidConfiguration_NamesTheKeyAndExitsTwo(string json, string expected)
+    {
+        using var dir = new TempDirectory();
+        var config = dir.File("netguard.json");
+        File.WriteAllText(config, json);
+        var capture = dir.File("x.pcap");
+        using (PcapWriter.Create(capture))
+        {
+        }
+
+        var result = Netguard.Run("replay", capture, "--config", config, "--json");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.StandardOutput);
+        Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("netguard: configuration:", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_MissingConfigurationFile_SaysSo()
+    {
+        using var dir = new TempDirectory();
+        var capture = dir.File("x.pcap");
+        using (PcapWriter.Create(capture))
+        {
+        }
+
+        var result = Netguard.Run("replay", capture, "--config", dir.File("nope.json"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("configuration file not found", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_EnvironmentOverride_IsValidatedToo()
+    {
+        using var dir = new TempDirectory();
+        var capture = dir.File("x.pcap");
+        using (PcapWriter.Create(capture))
+        {
+        }
+
+        var result = Netguard.RunWithEnvironment(new Dictionary<string, string> { ["NetGuard__Aggregation__MaxHostsPerSecond"] = "3" }, "replay", capture);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("NetGuard:Aggregation:MaxHostsPerSecond = 3", result.StandardError, StringComparison.Ordinal);
+    }
+}
