@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using NetGuard.Aggregation;
+using NetGuard.Benchmarks.Pipeline;
+using NetGuard.Capture.Decoding;
+using NetGuard.Capture.Files;
+using NetGuard.Core.Packets;
+using NetGuard.Core.Pipeline;
+using Microsoft.Win32.SafeHandles;
+
+namespace NetGuard.Benchmarks.Stages;
+
+/// <summary>
+/// <c>stages FILE [--runs N]</c>: times each stage of replay over a real file, in-process, so that the
+/// difference between consecutive lines is what a stage costs. Each stage runs once cold (what a
+/// replay process pays, JIT included) and then N times; the median of those is the warm cost.
+/// </summary>
+internal static class StagesCommand
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        if (args.Count < 1)
+        {
+            Console.Error.WriteLine("usage: stages FILE [--runs N]");
+            return 2;
+        }
+
+        var path = args[0];
+        var runs = args.Count >= 3 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        PacketRecord[]? records = null;
+        Stage[] stages =
+        [
+            new("pread into a 4 MiB buffer, no parsing", RawRead),
+            new("reader: TryReadNext", ReaderOnly),
+            new("reader + decode", ReaderDecode),
+            new("reader + decode + BatchWriter (no channel)", ReaderDecodeBatch),
+            new("pipeline, channel drained (2 threads)", p => RunPipeline(p, aggregate: false)),
+            new("pipeline + aggregation (= replay without process start)", p => RunPipeline(p, aggregate: true)),
+            new("1 thread: reader + decode + aggregate, no channel", SingleThread),
+            new("aggregate pre-decoded records only", _ => AggregateOnly(records ??= LoadRecords(path))),
+        ];
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"stage",-58} {"cold ns/pkt",11} {"warm ns/pkt",11} {"warm Mpps",9} {"B/pkt",7}"));
+        foreach (var stage in stages)
+        {
+            if (stage.Name.StartsWith("aggregate pre-decoded", StringComparison.Ordinal))
+            {
+                records ??= LoadRecords(path);
+            }
+
+            var (cold, _, _) = Measure(stage, path);
+            var times = new List<double>();
+            double allocated = 0;
+            for (var i = 0; i < runs; i++)
+            {
+                var (ns, bytes, _) = Measure(stage, path);
+                times.Add(ns);
+                allocated = bytes;
+            }
+
+            times.Sort();
+            var median = times[times.Count / 2];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage.Name,-58} {cold,11:F1} {median,11:F1} {1e3 / median,9:F2} {allocated,7:F2}"));
+        }
+
+        return 0;
+    }
+
+    private static (double NsPerPacket, double BytesPerPacket, long Packets) Measure(Stage stage, string path)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        var packets = stage.Run(path);
+        var elapsed = stopwatch.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        return (elapsed.TotalNanoseconds / packets, (double)allocated / packets, packets);
+    }
+
+    private static long RawRead(string path)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var buffer = new byte[4 << 20];
+        long offset = 0;
+        int read;
+        while ((read = RandomAccess.Read(handle, buffer, offset)) > 0)
+        {
+            offset += read;
+        }
+
+        // Scaled to packets so that the line compares with the others: file bytes / 696 (16-byte header + average frame).
+        return Math.Max(1, offset / 696);
+    }
+
+    private static long ReaderOnly(string path)
+    {
+        using var reader = CaptureFileReader.Open(path);
+        long bytes = 0;
+        while (reader.TryReadNext(out var frame))
+        {
+            bytes += frame.Data.Length;
+        }
+
+        GC.KeepAlive(bytes);
+        return reader.FramesRead;
+    }
+
+    private static long ReaderDecode(string path)
+    {
+        using var reader = CaptureFileReader.Open(path);
+        long sum = 0;
+        while (reader.TryReadNext(out var frame))
+        {
+            var status = PacketDecoder.Decode(frame.LinkType, frame.Data, frame.TimestampMicros, out var record);
+            sum += (int)status + record.IpLength;
+        }
+
+        GC.KeepAlive(sum);
+        return reader.FramesRead;
+    }
+
+    private static long ReaderDecodeBatch(string path)
+    {
+        using var source = FileCaptureSource.Open(path);
+        var pool = new BatchPool(4);
+        var counters = new CaptureCounters();
+        source.Run(new BatchWriter(new RecyclingChannelWriter(pool), pool, BackpressureMode.Wait, counters), CancellationToken.None);
+        return counters.Frames;
+    }
+
+    private static long RunPipeline(string path, bool aggregate)
+    {
+        using var pipeline = new ReplayPipeline(path, aggregate);
+        return pipeline.Run();
+    }
+
+    private static long SingleThread(string path)
+    {
+        using var reader = CaptureFileReader.Open(path);
+        var aggregator = new TrafficAggregator(new AggregationOptions(), new CountingSecondSink());
+        while (reader.TryReadNext(out var frame))
+        {
+            if (PacketDecoder.Decode(frame.LinkType, frame.Data, frame.TimestampMicros, out var record) == DecodeStatus.Ok)
+            {
+                aggregator.Add(record);
+            }
+        }
+
+        aggregator.Complete();
+        return reader.FramesRead;
+    }
+
+    private static PacketRecord[] LoadRecords(string path)
+    {
+        using var reader = CaptureFileReader.Open(path);
+        var records = new List<PacketRecord>();
+        while (reader.TryReadNext(out var frame))
+        {
+            if (PacketDecoder.Decode(frame.LinkType, frame.Data, frame.TimestampMicros, out var record) == DecodeStatus.Ok)
+            {
+                records.Add(record);
+            }
+        }
+
+        return [.. records];
+    }
+
+    private static long AggregateOnly(PacketRecord[] records)
+    {
+        var aggregator = new TrafficAggregator(new AggregationOptions(), new CountingSecondSink());
+        foreach (ref readonly var record in records.AsSpan())
+        {
+            aggregator.Add(record);
+        }
+
+        aggregator.Complete();
+        return records.Length;
+    }
+}
