@@ -9,7 +9,7 @@ namespace NetGuard.Benchmarks.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(BenchConfig))]
-public class PipelineBenchmarks
+public class PipelineBenchmarks : IDisposable
 {
     private string? _path;
     private ReplayPipeline? _pipeline;
@@ -27,11 +27,21 @@ public class PipelineBenchmarks
     public void BuildAggregate() => _pipeline = new ReplayPipeline(_path!, aggregate: true);
 
     [IterationCleanup]
-    public void Dispose() => _pipeline?.Dispose();
+    public void Teardown()
+    {
+        _pipeline?.Dispose();
+        _pipeline = null;
+    }
 
     [Benchmark(OperationsPerInvoke = BenchFiles.Packets)]
     public long Drain() => _pipeline!.Run();
 
     [Benchmark(OperationsPerInvoke = BenchFiles.Packets)]
     public long Aggregate() => _pipeline!.Run();
+
+    public void Dispose()
+    {
+        Teardown();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -50,20 +50,19 @@ internal sealed partial class TrafficGenerator
         return (clients4, clients6, servers4, servers6);
     }
 
-    private SyntheticFlow NewFlow(int slot)
+    /// <summary>Slot shares are packet shares: TCP 85%, UDP 13%, ICMP 2%.</summary>
+    private FlowKind PickKind() => _random.NextDouble() switch
+    {
+        < 0.25 => FlowKind.TcpBulk,
+        < 0.85 => FlowKind.TcpInteractive,
+        < 0.88 => FlowKind.UdpSmall,
+        < 0.98 => FlowKind.UdpStream,
+        _ => FlowKind.Icmp,
+    };
+
+    private SyntheticFlow NewFlow(int slot, FlowKind kind)
     {
         Stats.FlowsStarted++;
-        var r = _random.NextDouble();
-
-        // Slot shares are packet shares: TCP 85%, UDP 13%, ICMP 2%.
-        var kind = r switch
-        {
-            < 0.25 => FlowKind.TcpBulk,
-            < 0.85 => FlowKind.TcpInteractive,
-            < 0.88 => FlowKind.UdpSmall,
-            < 0.98 => FlowKind.UdpStream,
-            _ => FlowKind.Icmp,
-        };
         var ipv6 = _random.NextDouble() < _mix.IPv6Share;
         var vlan = _random.NextDouble() < _mix.VlanShare;
         var client = _random.Next(_mix.ClientHosts);

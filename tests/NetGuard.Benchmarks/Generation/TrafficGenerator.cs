@@ -29,7 +29,10 @@ internal sealed partial class TrafficGenerator
         _slots = new SyntheticFlow[mix.FlowSlots];
         for (var i = 0; i < _slots.Length; i++)
         {
-            _slots[i] = NewFlow(i);
+            // A capture starts in the middle of conversations, not with every handshake at once.
+            var flow = NewFlow(i, PickKind());
+            flow.Sent = _random.Next(flow.Planned);
+            _slots[i] = flow;
         }
     }
 
@@ -59,9 +62,10 @@ internal sealed partial class TrafficGenerator
         var u = _random.NextDouble();
         var index = (int)(u * u * _slots.Length);
         var flow = _slots[index];
+        bool finished;
         var length = flow.Protocol switch
         {
-            IpProtocol.Tcp => NextTcp(flow, out var finished),
+            IpProtocol.Tcp => NextTcp(flow, out finished),
             IpProtocol.Udp => NextUdp(flow, out finished),
             _ => NextIcmp(flow, out finished),
         };
@@ -84,7 +88,8 @@ internal sealed partial class TrafficGenerator
 
         if (finished)
         {
-            _slots[index] = NewFlow(index);
+            // The slot keeps its kind, so that packet shares per kind do not drift as short flows churn.
+            _slots[index] = NewFlow(index, flow.Kind);
         }
 
         return _frame.AsSpan(0, length);

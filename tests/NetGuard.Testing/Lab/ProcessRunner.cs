@@ -45,7 +45,7 @@ public static class ProcessRunner
         return new Result(process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
-    public static Process Start(string program, IEnumerable<string> arguments, bool redirectInput = false)
+    public static Process Start(string program, IEnumerable<string> arguments, bool redirectInput = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -57,6 +57,11 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");

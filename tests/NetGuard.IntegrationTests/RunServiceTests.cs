@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using NetGuard.Testing;
+using NetGuard.Testing.Lab;
+
+namespace NetGuard.IntegrationTests;
+
+/// <summary><c>netguard run</c> as a console service inside a test namespace.</summary>
+public class RunServiceTests
+{
+    [Fact]
+    public void Run_NoInterfaceConfigured_CapturesOnFirstUpInterfaceAndStopsOnSigterm()
+    {
+        if (NetworkLab.Unavailable is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        if (!ProcessRunner.Exists("hping3"))
+        {
+            Assert.Skip("hping3 is not installed (.ci/run installs it)");
+        }
+
+        const int Subnet = 32;
+        using var lab = NetworkLab.Create(Subnet);
+        var output = new StringBuilder();
+        var started = new ManualResetEventSlim();
+        using var process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, "dotnet", RepositoryPaths.NetguardDll, "run"]);
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+
+            if (line.Contains("Capturing on", StringComparison.Ordinal))
+            {
+                started.Set();
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            Assert.True(started.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the service did not start: " + output);
+            NetworkLab.Exec(lab.NamespaceA, "hping3", "-q", "-1", "-c", "50", "-i", "u1000", NetworkLab.AddressB(Subnet));
+            Thread.Sleep(300);
+            ProcessRunner.Run("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]).EnsureSuccess("kill");
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the service did not stop on SIGTERM");
+            process.WaitForExit();
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var log = output.ToString();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains($"Capturing on {lab.InterfaceB}", log, StringComparison.Ordinal);
+
+        // The last rate line is written after the pipeline drained: 50 echo requests and 50 replies at least.
+        var last = log.Split('\n').Last(l => l.Contains(" packets, ", StringComparison.Ordinal));
+        var packets = long.Parse(last[(last.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.True(packets >= 100, log);
+        Assert.Contains("dropped: kernel 0, pipeline 0", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ConfiguredInterfaceMissing_StopsTheStartWithExitThree()
+    {
+        if (NetworkLab.Unavailable is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        using var lab = NetworkLab.Create();
+        using var process = ProcessRunner.Start(
+            "ip",
+            ["netns", "exec", lab.NamespaceB, "dotnet", RepositoryPaths.NetguardDll, "run"],
+            environment: new Dictionary<string, string> { ["NetGuard__Capture__Interfaces__0"] = "eth77" });
+        var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Equal(3, process.ExitCode);
+        Assert.Contains("Interface 'eth77' does not exist", stderr, StringComparison.Ordinal);
+    }
+}

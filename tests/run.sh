@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs NetGuard's whole test suite: unit, CLI, and the real-part tests (libpcap on veths between
+# network namespaces the tests create, hping3, tcpreplay). As root on Debian it first installs what
+# those tests need; elsewhere the tests that need root or a missing tool skip and say why.
+# Ends with one line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps)
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "tests/run.sh: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+results=$(mktemp -d /tmp/netguard-test-results.XXXXXX)
+trap 'rm -rf "$results"' EXIT
+
+dotnet build NetGuard.sln -c Release -nologo -clp:ErrorsOnly
+status=0
+dotnet test NetGuard.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+
+passed=0 failed=0 skipped=0 files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+if [ "$files" = 0 ] || { [ "$status" != 0 ] && [ "$failed" = 0 ]; }; then
+  # The runner failed without reporting a failed test (a crashed test host, a build error): count it.
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" = 0 ]
