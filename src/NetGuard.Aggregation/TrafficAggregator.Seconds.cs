@@ -67,8 +67,8 @@ public sealed partial class TrafficAggregator
     private void Close()
     {
         var slots = _hosts.Slots;
-        var few = new FewPacketSources(slots);
-        _peers.ForEach(ref few);
+        var peers = new PeerSummary(slots);
+        _peers.ForEach(ref peers);
 
         var untrackedPairs = _peers.Refused + _portsIn.Refused + _portsOut.Refused;
         _snapshot.Set(_openSecond, slots, _hosts.Count, _secondPackets, _secondBytes, _secondUntrackedHosts, untrackedPairs);
@@ -99,13 +99,28 @@ public sealed partial class TrafficAggregator
         }
     }
 
-    private readonly struct FewPacketSources(Core.Statistics.HostSecond[] slots) : IPairVisitor
+    /// <summary>One pass over the (source, destination) pairs: few-packet sources and each host's top peers.</summary>
+    private readonly struct PeerSummary(Core.Statistics.HostSecond[] slots) : IPairVisitor
     {
         public void Visit(int slot, uint value, int count)
         {
+            ref var source = ref slots[slot];
+            ref var destination = ref slots[value];
             if (count <= 2)
             {
-                slots[value].FewPacketSources++;
+                destination.FewPacketSources++;
+            }
+
+            if (count > source.TopDestinationPackets)
+            {
+                source.TopDestinationPackets = count;
+                source.TopDestination = destination.Host;
+            }
+
+            if (count > destination.TopSourcePackets)
+            {
+                destination.TopSourcePackets = count;
+                destination.TopSource = source.Host;
             }
         }
     }

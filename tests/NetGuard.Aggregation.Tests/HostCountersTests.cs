@@ -82,6 +82,9 @@ public class HostCountersTests
         var victim = sink.Single().Host("10.0.0.2");
         Assert.Equal(1000, victim.In.DistinctPorts);
         Assert.Equal(0, victim.Out.DistinctPorts);
+        Assert.Equal(Ip("10.0.0.2"), scanner.TopDestination);
+        Assert.Equal(1000, scanner.TopDestinationPackets);
+        Assert.Equal(Ip("198.51.100.7"), victim.TopSource);
     }
 
     [Fact]
@@ -145,6 +148,7 @@ public class HostCountersTests
         var victim = sink.Single().Host("10.10.10.10");
         Assert.Equal(103, victim.In.DistinctPeers);
         Assert.Equal(101, victim.FewPacketSources);
+        Assert.Equal(10, victim.TopSourcePackets);
         Assert.Equal(101.0 / 103, victim.FewPacketSourceShare, 10);
     }
 }

@@ -78,7 +78,8 @@ public static partial class PacketDecoder
         var next = packet[6];
         var rest = packet[40..Math.Min(totalLength, packet.Length)];
 
-        for (var i = 0; i < MaxIPv6ExtensionHeaders; i++)
+        // One pass per extension header plus the last one, which reaches the transport header.
+        for (var i = 0; i <= MaxIPv6ExtensionHeaders; i++)
         {
             int length;
             switch (next)

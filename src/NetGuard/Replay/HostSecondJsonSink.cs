@@ -18,6 +18,17 @@ internal sealed class HostSecondJsonSink(JsonLines output) : ISecondSink
             WriteDirection(w, "out", host.Out);
             w.WriteNumber("few_packet_sources", host.FewPacketSources);
             w.WriteNumber("few_packet_share", Math.Round(host.FewPacketSourceShare, 4));
+            if (host.TopDestinationPackets > 0)
+            {
+                w.WriteString("top_destination", host.TopDestination.ToString());
+                w.WriteNumber("top_destination_packets", host.TopDestinationPackets);
+            }
+
+            if (host.TopSourcePackets > 0)
+            {
+                w.WriteString("top_source", host.TopSource.ToString());
+                w.WriteNumber("top_source_packets", host.TopSourcePackets);
+            }
             output.End();
         }
     }

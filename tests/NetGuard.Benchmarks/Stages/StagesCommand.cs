@@ -11,7 +11,7 @@ using Microsoft.Win32.SafeHandles;
 namespace NetGuard.Benchmarks.Stages;
 
 /// <summary>
-/// <c>stages FILE [--runs N]</c>: times each stage of replay over a real file, in-process, so that the
+/// <c>stages FILE [--runs N] [--only TEXT]</c>: times each stage of replay over a real file, in-process, so that the
 /// difference between consecutive lines is what a stage costs. Each stage runs once cold (what a
 /// replay process pays, JIT included) and then N times; the median of those is the warm cost.
 /// </summary>
@@ -21,12 +21,29 @@ internal static class StagesCommand
     {
         if (args.Count < 1)
         {
-            Console.Error.WriteLine("usage: stages FILE [--runs N]");
+            Console.Error.WriteLine("usage: stages FILE [--runs N] [--only TEXT]");
             return 2;
         }
 
         var path = args[0];
-        var runs = args.Count >= 3 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        var runs = 3;
+        string? only = null;
+        for (var i = 1; i + 1 < args.Count; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--runs":
+                    runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
+                case "--only":
+                    only = args[i + 1];
+                    break;
+                default:
+                    Console.Error.WriteLine($"stages: unknown option {args[i]}");
+                    return 2;
+            }
+        }
+
         PacketRecord[]? records = null;
         Stage[] stages =
         [
@@ -43,6 +60,11 @@ internal static class StagesCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"stage",-58} {"cold ns/pkt",11} {"warm ns/pkt",11} {"warm Mpps",9} {"B/pkt",7}"));
         foreach (var stage in stages)
         {
+            if (only is not null && !stage.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (stage.Name.StartsWith("aggregate pre-decoded", StringComparison.Ordinal))
             {
                 records ??= LoadRecords(path);
