@@ -168,12 +168,21 @@ public sealed partial class TrafficAggregator
                 break;
             case IpProtocol.Icmp:
             case IpProtocol.Icmpv6:
-                c.Icmp++;
+                // Errors (unreachable, time exceeded, ...) answer other traffic; a flood is of requests.
+                if (!IsIcmpError(p.Protocol, p.IcmpType))
+                {
+                    c.Icmp++;
+                }
+
                 break;
             default:
                 break;
         }
     }
+
+    /// <summary>ICMP types 3, 4, 5, 11, 12 and ICMPv6 types 1 to 4 report errors about another packet.</summary>
+    private static bool IsIcmpError(IpProtocol protocol, byte type) =>
+        protocol == IpProtocol.Icmp ? type is 3 or 4 or 5 or 11 or 12 : type is >= 1 and <= 4;
 
     private static bool HasPorts(IpProtocol protocol) =>
         protocol is IpProtocol.Tcp or IpProtocol.Udp or IpProtocol.Sctp;

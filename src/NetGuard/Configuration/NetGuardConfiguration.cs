@@ -3,6 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using NetGuard.Aggregation;
 using NetGuard.Core.Capture;
+using NetGuard.Core.Packets;
+using NetGuard.Detection;
+using NetGuard.Detection.Hosts;
 
 namespace NetGuard.Configuration;
 
@@ -72,6 +75,31 @@ internal static class NetGuardConfiguration
     public static CaptureOptions Capture(IConfiguration configuration) => Bind<CaptureOptions>(configuration, CaptureOptions.Section);
 
     public static AggregationOptions Aggregation(IConfiguration configuration) => Bind<AggregationOptions>(configuration, AggregationOptions.Section);
+
+    public static DetectionOptions Detection(IConfiguration configuration)
+    {
+        var options = Bind<DetectionOptions>(configuration, DetectionOptions.Section);
+        for (var i = 0; i < options.Thresholds.Count; i++)
+        {
+            var rule = options.Thresholds[i];
+            if (!NetPrefix.TryParse(rule.Network, out _))
+            {
+                throw new ConfigurationException($"{DetectionOptions.Section}:Thresholds:{i}:Network = {rule.Network}: expected an address or prefix like 203.0.113.0/24");
+            }
+
+            if (!Enum.GetValues<HostMetric>().Any(m => m.Name() == rule.Metric))
+            {
+                throw new ConfigurationException($"{DetectionOptions.Section}:Thresholds:{i}:Metric = {rule.Metric}: expected one of {string.Join(", ", Enum.GetValues<HostMetric>().Select(m => m.Name()))}");
+            }
+
+            if (!(rule.PerSecond >= 1))
+            {
+                throw new ConfigurationException($"{DetectionOptions.Section}:Thresholds:{i}:PerSecond = {rule.PerSecond}: expected a rate of at least 1");
+            }
+        }
+
+        return options;
+    }
 
     /// <summary>Binds a section, turning binder and validation failures into messages that name the key.</summary>
     public static T Bind<T>(IConfiguration configuration, string section)

@@ -3,6 +3,7 @@ using NetGuard.Cli;
 using NetGuard.Configuration;
 using NetGuard.Core.Capture;
 using NetGuard.Core.Statistics;
+using NetGuard.Detection;
 using NetGuard.Pipeline;
 
 namespace NetGuard.Replay;
@@ -13,6 +14,8 @@ namespace NetGuard.Replay;
 /// </summary>
 internal static class CaptureCommand
 {
+    private static readonly TimeSpan DefaultTtl = ReplayCommand.DefaultTtl;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
     public static async Task<int> RunAsync(CaptureRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -20,6 +23,7 @@ internal static class CaptureCommand
         var configuration = NetGuardConfiguration.Build(request.ConfigFile);
         var capture = NetGuardConfiguration.Capture(configuration);
         var aggregation = NetGuardConfiguration.Aggregation(configuration);
+        var detectionOptions = NetGuardConfiguration.Detection(configuration);
         if (request.Filter is not null)
         {
             capture.Filter = request.Filter;
@@ -37,7 +41,8 @@ internal static class CaptureCommand
             }
 
             using var output = new JsonLines(stdout);
-            ISecondSink sink = request.Stats && request.Json ? new HostSecondJsonSink(output) : NullSecondSink.Instance;
+            var detection = new DetectionEngine(detectionOptions, request.Json ? new AlertJsonSink(output, new BlockProposer(DefaultTtl)) : new AlertTextSink(Console.Error));
+            ISecondSink sink = request.Stats && request.Json ? new FanOutSink(new HostSecondJsonSink(output), detection) : detection;
             var pipeline = new CapturePipeline(sources, aggregation, capture.ChannelBatches, TimeProvider.System);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (request.Duration is { } duration)
@@ -54,13 +59,13 @@ internal static class CaptureCommand
             var result = await pipeline.RunAsync(sink, stop.Token).ConfigureAwait(false);
             if (request.Json)
             {
-                ReplaySummary.WriteJson(output, result, result.FirstFault?.Message);
+                ReplaySummary.WriteJson(output, result, detection.Counters, result.FirstFault?.Message);
                 output.Flush();
             }
             else
             {
                 using var text = new StreamWriter(stdout, leaveOpen: true);
-                ReplaySummary.WriteText(text, result);
+                ReplaySummary.WriteText(text, result, detection.Counters);
             }
 
             if (result.FirstFault is { } fault)

@@ -3,6 +3,7 @@ using NetGuard.Cli;
 using NetGuard.Configuration;
 using NetGuard.Core.Capture;
 using NetGuard.Core.Statistics;
+using NetGuard.Detection;
 using NetGuard.Pipeline;
 
 namespace NetGuard.Replay;
@@ -13,15 +14,20 @@ namespace NetGuard.Replay;
 /// </summary>
 internal static class ReplayCommand
 {
+    /// <summary>Until remediation settings exist (issue 4): proposed blocks last an hour.</summary>
+    internal static readonly TimeSpan DefaultTtl = TimeSpan.FromHours(1);
+
     public static async Task<int> RunAsync(ReplayRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var configuration = NetGuardConfiguration.Build(request.ConfigFile);
         var capture = NetGuardConfiguration.Capture(configuration);
         var aggregation = NetGuardConfiguration.Aggregation(configuration);
+        var detectionOptions = NetGuardConfiguration.Detection(configuration);
 
         using var source = FileCaptureSource.Open(request.File);
         using var output = new JsonLines(stdout);
-        ISecondSink sink = request.Stats && request.Json ? new HostSecondJsonSink(output) : NullSecondSink.Instance;
+        var detection = new DetectionEngine(detectionOptions, request.Json ? new AlertJsonSink(output, new BlockProposer(DefaultTtl)) : new AlertTextSink(Console.Error));
+        ISecondSink sink = request.Stats && request.Json ? new FanOutSink(new HostSecondJsonSink(output), detection) : detection;
         var pipeline = new CapturePipeline([source], aggregation, capture.ChannelBatches, TimeProvider.System);
 
         PipelineResult result;
@@ -38,13 +44,13 @@ internal static class ReplayCommand
 
         if (request.Json)
         {
-            ReplaySummary.WriteJson(output, result, fault?.Message);
+            ReplaySummary.WriteJson(output, result, detection.Counters, fault?.Message);
             output.Flush();
         }
         else
         {
             using var text = new StreamWriter(stdout, leaveOpen: true);
-            ReplaySummary.WriteText(text, result);
+            ReplaySummary.WriteText(text, result, detection.Counters);
         }
 
         if (fault is not null)

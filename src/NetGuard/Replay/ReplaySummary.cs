@@ -1,4 +1,6 @@
 using System.Globalization;
+using NetGuard.Core.Detection;
+using NetGuard.Detection;
 using NetGuard.Pipeline;
 
 namespace NetGuard.Replay;
@@ -6,7 +8,7 @@ namespace NetGuard.Replay;
 /// <summary>The last line of a replay: the contract's summary fields, then NetGuard's own extra counters.</summary>
 internal static class ReplaySummary
 {
-    public static void WriteJson(JsonLines output, PipelineResult result, string? error)
+    public static void WriteJson(JsonLines output, PipelineResult result, DetectionCounters detection, string? error)
     {
         var w = output.Begin("summary");
         var wall = result.Wall.TotalSeconds;
@@ -48,6 +50,8 @@ internal static class ReplaySummary
         w.WriteNumber("untracked_host_packets", a.UntrackedHostPackets);
         w.WriteNumber("untracked_pairs", a.UntrackedPairs);
         w.WriteNumber("flows_evicted", a.FlowsEvicted);
+        w.WriteNumber("alerts", detection.TotalAlerts);
+        w.WriteNumber("hosts_profiled", detection.HostsTracked);
         if (error is not null)
         {
             w.WriteString("error", error);
@@ -56,7 +60,7 @@ internal static class ReplaySummary
         output.End();
     }
 
-    public static void WriteText(TextWriter output, PipelineResult result)
+    public static void WriteText(TextWriter output, PipelineResult result, DetectionCounters detection)
     {
         var wall = result.Wall.TotalSeconds;
         var inv = CultureInfo.InvariantCulture;
@@ -67,6 +71,7 @@ internal static class ReplaySummary
         output.WriteLine(string.Create(inv, $"drops          kernel {result.KernelDropped:N0}, pipeline {result.PipelineDropped:N0}"));
         var a = result.Aggregation;
         output.WriteLine(string.Create(inv, $"seconds        {a.SecondsClosed:N0} (reordered packets {a.Reordered:N0}, backward time jumps {a.TimeJumpsBack:N0})"));
+        output.WriteLine(string.Create(inv, $"alerts         {detection.TotalAlerts:N0} ({string.Join(", ", Enum.GetValues<AttackKind>().Where(k => detection.Alerts(k) > 0).Select(k => $"{k.Name()} {detection.Alerts(k)}"))})"));
         output.WriteLine(string.Create(inv, $"untracked      host ends {a.UntrackedHostPackets:N0}, pairs {a.UntrackedPairs:N0}, flows evicted {a.FlowsEvicted:N0}"));
     }
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Win32.SafeHandles;
 using NetGuard.Aggregation;
 using NetGuard.Benchmarks.Pipeline;
 using NetGuard.Capture.Decoding;
 using NetGuard.Capture.Files;
 using NetGuard.Core.Packets;
 using NetGuard.Core.Pipeline;
-using Microsoft.Win32.SafeHandles;
 
 namespace NetGuard.Benchmarks.Stages;
 
@@ -55,9 +55,14 @@ internal static class StagesCommand
             new("pipeline + aggregation (= replay without process start)", p => RunPipeline(p, aggregate: true)),
             new("1 thread: reader + decode + aggregate, no channel", SingleThread),
             new("aggregate pre-decoded records only", _ => AggregateOnly(records ??= LoadRecords(path))),
+            new("experiment: reader + decode, 256 KiB read buffer", p => ReaderDecode(p, 256 << 10)),
+            new("experiment: reader + decode, 1 MiB read buffer", p => ReaderDecode(p, 1 << 20)),
+            new("experiment: pipeline drained, 256 KiB read buffer", p => RunPipeline(p, aggregate: false, readBuffer: 256 << 10)),
+            new("experiment: pipeline + aggregation, 256 KiB read buffer", p => RunPipeline(p, aggregate: true, readBuffer: 256 << 10)),
+            new("experiment: pipeline + aggregation, channel of 16 batches", p => RunPipeline(p, aggregate: true, channelBatches: 16)),
         ];
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"stage",-58} {"cold ns/pkt",11} {"warm ns/pkt",11} {"warm Mpps",9} {"B/pkt",7}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"stage",-60} {"cold ns/pkt",11} {"warm ns/pkt",11} {"warm Mpps",9} {"B/pkt",7}"));
         foreach (var stage in stages)
         {
             if (only is not null && !stage.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
@@ -82,7 +87,7 @@ internal static class StagesCommand
 
             times.Sort();
             var median = times[times.Count / 2];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage.Name,-58} {cold,11:F1} {median,11:F1} {1e3 / median,9:F2} {allocated,7:F2}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage.Name,-60} {cold,11:F1} {median,11:F1} {1e3 / median,9:F2} {allocated,7:F2}"));
         }
 
         return 0;
@@ -128,9 +133,11 @@ internal static class StagesCommand
         return reader.FramesRead;
     }
 
-    private static long ReaderDecode(string path)
+    private static long ReaderDecode(string path) => ReaderDecode(path, null);
+
+    private static long ReaderDecode(string path, int? readBuffer)
     {
-        using var reader = CaptureFileReader.Open(path);
+        using var reader = readBuffer is { } size ? Experiments.OpenPcap(path, size) : CaptureFileReader.Open(path);
         long sum = 0;
         while (reader.TryReadNext(out var frame))
         {
@@ -151,9 +158,9 @@ internal static class StagesCommand
         return counters.Frames;
     }
 
-    private static long RunPipeline(string path, bool aggregate)
+    private static long RunPipeline(string path, bool aggregate, int channelBatches = PacketChannel.DefaultCapacity, int? readBuffer = null)
     {
-        using var pipeline = new ReplayPipeline(path, aggregate);
+        using var pipeline = new ReplayPipeline(path, aggregate, channelBatches, readBuffer);
         return pipeline.Run();
     }
 

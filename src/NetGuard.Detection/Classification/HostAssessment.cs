@@ -1,0 +1,65 @@
+using NetGuard.Core.Statistics;
+using NetGuard.Detection.Hosts;
+
+namespace NetGuard.Detection.Classification;
+
+/// <summary>
+/// One host-second judged metric by metric: value, the baseline it was judged against (the host's
+/// own once warm, else the network's), standardised distance and CUSUM. Reused scratch, no allocation.
+/// </summary>
+internal sealed class HostAssessment
+{
+    public double[] Values { get; } = new double[HostMetrics.Count];
+
+    public double[] Means { get; } = new double[HostMetrics.Count];
+
+    public double[] Z { get; } = new double[HostMetrics.Count];
+
+    public double[] Cusum { get; } = new double[HostMetrics.Count];
+
+    public bool Warm { get; private set; }
+
+    public HostProfile? Profile { get; private set; }
+
+    public void Assess(in HostSecond host, HostProfile? profile, EwmaBaseline[] prior, DetectionOptions options)
+    {
+        Profile = profile;
+        Warm = profile is not null && profile.ActiveSeconds >= options.WarmupSeconds;
+        for (var m = 0; m < HostMetrics.Count; m++)
+        {
+            var value = HostMetrics.Value(host, (HostMetric)m);
+            ref readonly var baseline = ref Warm ? ref profile!.Baselines[m] : ref prior[m];
+            var z = baseline.Z(value);
+            Values[m] = value;
+            Means[m] = baseline.Mean;
+            Z[m] = z;
+            if (profile is not null)
+            {
+                profile.Cusum[m] = Math.Max(0, profile.Cusum[m] + Math.Min(z, options.CusumZCap) - options.CusumDrift);
+                Cusum[m] = profile.Cusum[m];
+            }
+            else
+            {
+                Cusum[m] = 0;
+            }
+        }
+    }
+
+    public double Value(HostMetric m) => Values[(int)m];
+
+    public double Excess(HostMetric m) => Values[(int)m] - Math.Max(0, Means[(int)m]);
+
+    /// <summary>Not normal for this host: always true until its baseline is warm (the floors decide then).</summary>
+    public bool Unusual(HostMetric m, DetectionOptions options) => !Warm || Z[(int)m] >= options.NormalZ;
+
+    public bool Spiked(HostMetric m, DetectionOptions options) => Z[(int)m] >= options.SpikeZ;
+
+    public bool Drifted(HostMetric m, DetectionOptions options) => Cusum[(int)m] >= options.CusumThreshold;
+
+    /// <summary>Which test made the call, for the alert's "detector" field.</summary>
+    public string DetectorFor(HostMetric m, DetectionOptions options) =>
+        !Warm ? "signature" : Spiked(m, options) ? "ewma-z" : Drifted(m, options) ? "cusum" : "signature";
+
+    /// <summary>Reported score: σ above the baseline, capped so that JSON stays readable.</summary>
+    public double Score(HostMetric m) => Math.Round(Math.Clamp(Z[(int)m], 0, 10_000), 2);
+}

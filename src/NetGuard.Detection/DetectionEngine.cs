@@ -1,0 +1,109 @@
+using NetGuard.Core.Detection;
+using NetGuard.Core.Packets;
+using NetGuard.Core.Statistics;
+using NetGuard.Detection.Classification;
+using NetGuard.Detection.Hosts;
+
+namespace NetGuard.Detection;
+
+/// <summary>
+/// Turns each closed second into alerts: judges every host against its learned baseline (or the
+/// network's), classifies what it sees, applies static thresholds, rate-limits repeats, and then
+/// learns from the second. Runs on the aggregation thread, as the aggregator's sink.
+/// </summary>
+public sealed partial class DetectionEngine : ISecondSink
+{
+    private readonly DetectionOptions _options;
+    private readonly IAnomalySink _sink;
+    private readonly HostProfileTable _profiles;
+    private readonly EwmaBaseline[] _prior = new EwmaBaseline[HostMetrics.Count];
+    private readonly double[] _priorSums = new double[HostMetrics.Count];
+    private readonly HostAssessment _assessment = new();
+    private readonly HostClassifier _classifier;
+    private readonly List<Finding> _findings = [];
+    private readonly Dictionary<(NetAddress, AttackKind), long> _lastAlert = [];
+    private readonly (NetPrefix Network, HostMetric Metric, double PerSecond)[] _thresholds;
+    private readonly long _cooldownSeconds;
+
+    public DetectionEngine(DetectionOptions options, IAnomalySink sink)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _sink = sink;
+        _profiles = new HostProfileTable(options.MaxTrackedHosts);
+        _classifier = new HostClassifier(options);
+        _thresholds = CompileThresholds(options.Thresholds);
+        _cooldownSeconds = Math.Max(0, (long)options.AlertCooldown.TotalSeconds);
+    }
+
+    public DetectionCounters Counters { get; } = new();
+
+    public void OnSecond(SecondSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var second = snapshot.Second;
+        Array.Clear(_priorSums);
+        var profiled = 0;
+        foreach (ref readonly var host in snapshot.Hosts)
+        {
+            var profile = _profiles.Find(host.Host);
+            if (profile is null && host.In.Packets + host.Out.Packets >= _options.ProfileMinPackets)
+            {
+                profile = _profiles.GetOrAdd(host.Host, second);
+            }
+            else if (profile is not null)
+            {
+                _profiles.GetOrAdd(host.Host, second);
+            }
+
+            _assessment.Assess(host, profile, _prior, _options);
+            _findings.Clear();
+            _classifier.Classify(host, _assessment, _findings);
+            ApplyThresholds(host, _findings);
+            foreach (var finding in _findings)
+            {
+                Report(finding, host, second);
+            }
+
+            if (profile is not null)
+            {
+                Learn(profile);
+                profiled++;
+            }
+        }
+
+        LearnNetwork(profiled);
+        ForgetOldAlerts(second);
+        Counters.SecondsAssessed++;
+        Counters.HostsTracked = _profiles.Count;
+        Counters.HostsEvicted = _profiles.Evicted;
+    }
+
+    /// <summary>Updates the host's baselines; an unusual value is learned ten times slower, so an attack does not become normal within seconds.</summary>
+    private void Learn(HostProfile profile)
+    {
+        var a = _assessment;
+        for (var m = 0; m < HostMetrics.Count; m++)
+        {
+            var alpha = a.Z[m] < _options.NormalZ ? _options.BaselineAlpha : _options.BaselineAlpha / 10;
+            profile.Baselines[m].Update(a.Values[m], alpha);
+            _priorSums[m] += a.Values[m];
+        }
+
+        profile.ActiveSeconds++;
+    }
+
+    /// <summary>The network's baseline: what an active, profiled host does in a second, on average.</summary>
+    private void LearnNetwork(int profiled)
+    {
+        if (profiled == 0)
+        {
+            return;
+        }
+
+        for (var m = 0; m < HostMetrics.Count; m++)
+        {
+            _prior[m].Update(_priorSums[m] / profiled, _options.BaselineAlpha);
+        }
+    }
+}
