@@ -30,7 +30,7 @@ public sealed partial class DetectionEngine
             a.Value(metric),
             finding.Threshold ?? Math.Round(Math.Max(0, a.Means[(int)metric]), 3),
             finding.Threshold is { } t ? Math.Round(a.Value(metric) / t, 3) : a.Score(metric),
-            finding.Threshold is null ? a.DetectorFor(metric, _options) : "threshold")
+            finding.Threshold is not null ? "threshold" : finding.Detector ?? a.DetectorFor(metric, _options))
         {
             Peer = finding.Peer,
             Evidence = Evidence(host),

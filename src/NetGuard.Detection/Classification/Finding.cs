@@ -9,4 +9,7 @@ internal readonly record struct Finding(AttackKind Kind, NetAddress Subject, Sub
 {
     /// <summary>Set by a static threshold: the detector is "threshold" and the baseline is the threshold.</summary>
     public double? Threshold { get; init; }
+
+    /// <summary>Names the test that made the call when the rule knows better than the host's assessment.</summary>
+    public string? Detector { get; init; }
 }

@@ -42,6 +42,13 @@ internal sealed class HostClassifier(DetectionOptions options)
             return;
         }
 
+        // A slower scan: fewer ports a second, but more than usual second after second.
+        if (ports >= options.ScanMinPorts / 2 && peers <= Math.Max(4, ports / 4) && a.Drifted(HostMetric.OutPorts, options))
+        {
+            found.Add(new Finding(AttackKind.PortScan, h.Host, SubjectRole.Source, HostMetric.OutPorts, victim) { Detector = "cusum" });
+            return;
+        }
+
         if (peers >= options.SweepMinPeers && h.Out.NewFlows >= peers / 2 && ports <= 3 && a.Unusual(HostMetric.OutPeers, options))
         {
             found.Add(new Finding(AttackKind.HostSweep, h.Host, SubjectRole.Source, HostMetric.OutPeers, null));
@@ -59,7 +66,7 @@ internal sealed class HostClassifier(DetectionOptions options)
 
         if (h.Out.NewFlows >= options.BruteForceMinFlows && ports <= 2 && peers <= 2 && a.Drifted(HostMetric.OutNewFlows, options))
         {
-            found.Add(new Finding(AttackKind.BruteForce, h.Host, SubjectRole.Source, HostMetric.OutNewFlows, victim));
+            found.Add(new Finding(AttackKind.BruteForce, h.Host, SubjectRole.Source, HostMetric.OutNewFlows, victim) { Detector = "cusum" });
         }
     }
 

@@ -77,7 +77,7 @@ public class WindowedGaussianDetectorTests
                 var mean = history.Average();
                 var sd = Math.Sqrt(history.Sum(x => (x - mean) * (x - mean)) / (Window - 1));
                 var expected = 1 - (2 * NormalTail.Upper(Math.Abs(v - mean) / sd));
-                Assert.Equal(expected, score, 1e-6);
+                Assert.Equal(expected, score, 1e-9);
             }
 
             history.Enqueue(v);

@@ -83,6 +83,30 @@ public class NabCorpusVerificationTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Sweep_NumentaHtmResults_EveryPublishedRawScoreLiesOnTheThresholdCurve()
+    {
+        // NAB's published figures come from the thresholds stored in its config/thresholds.json. Where
+        // that threshold is not the sweep's optimum (HTM's reward_low_FP_rate), the published raw score
+        // must still be the score of some threshold on the curve, and never above the optimum.
+        var corpus = NabTestData.Corpus();
+        var published = NabTestData.PublishedScores(corpus, "numenta");
+        using var extracted = NabTestData.ExtractResults(corpus, "numenta.tar.gz");
+        var scores = NabResultsReader.Read(corpus, Path.Combine(extracted.Path, "numenta"), "numenta");
+        var layouts = corpus.Files.Select(f => f.Layout).ToList();
+
+        foreach (var profile in corpus.Profiles)
+        {
+            var sweep = NabSweeper.Sweep(layouts, scores, profile);
+            var nullScore = -116 * profile.FnWeight;
+            var publishedRaw = nullScore + (published[profile.Name] / 100 * (116 * profile.TpWeight - nullScore));
+            var matches = sweep.Curve.Where(c => Math.Abs(c.Score - publishedRaw) < 1e-6).ToList();
+            output.WriteLine($"{profile.Name}: published raw {publishedRaw:F6} at thresholds [{string.Join(", ", matches.Select(m => m.Threshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}]; optimum {sweep.Best.Score:F6} at {sweep.Best.Threshold:R}");
+            Assert.NotEmpty(matches);
+            Assert.True(sweep.Best.Score >= publishedRaw - 1e-9);
+        }
+    }
+
     private void Report(NabProfileResult r) =>
         output.WriteLine($"{r.Profile.Name}: normalised {r.Normalized:F4}, raw {r.Raw:F4}, null {r.Null}, perfect {r.Perfect}, threshold {r.Threshold:R}, windows {r.WindowsDetected}/{r.WindowsDetected + r.WindowsMissed}, FP rows {r.FalsePositives}");
 }

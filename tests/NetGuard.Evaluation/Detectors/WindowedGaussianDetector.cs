@@ -8,9 +8,10 @@ namespace NetGuard.Evaluation.Detectors;
 /// (one minus the two-sided normal tail). No look-ahead and no knowledge of the series' range.
 /// </summary>
 /// <remarks>
-/// The window statistics are kept with sliding Welford updates, recomputed exactly from the ring every
-/// <c>window</c> values so that rounding cannot drift. A value that differs from a constant history
-/// scores 1; one equal to it scores 0.
+/// The window statistics are kept with sliding Welford updates on values shifted by a recent mean (so a
+/// series riding on a large offset, such as a byte counter, keeps its precision), and recomputed exactly
+/// from the ring every <c>window</c> values so that rounding cannot drift. A value that differs from a
+/// constant history scores 1; one equal to it scores 0.
 /// </remarks>
 internal sealed class WindowedGaussianDetector : IStreamingDetector
 {
@@ -25,6 +26,7 @@ internal sealed class WindowedGaussianDetector : IStreamingDetector
     private int _count;
     private int _next;
     private int _sinceRecompute;
+    private double _shift;
     private double _mean;
     private double _m2;
 
@@ -56,7 +58,7 @@ internal sealed class WindowedGaussianDetector : IStreamingDetector
     private double ScoreAgainstHistory(double value)
     {
         var variance = Math.Max(_m2, 0) / (_count - 1);
-        var deviation = Math.Abs(value - _mean);
+        var deviation = Math.Abs(value - _shift - _mean);
         if (!(variance > 0))
         {
             return deviation > 0 ? 1 : 0;
@@ -68,18 +70,24 @@ internal sealed class WindowedGaussianDetector : IStreamingDetector
 
     private void Add(double value)
     {
+        if (_count == 0)
+        {
+            _shift = value;
+        }
+
+        var y = value - _shift;
         if (_count < _ring.Length)
         {
             _count++;
-            var delta = value - _mean;
+            var delta = y - _mean;
             _mean += delta / _count;
-            _m2 += delta * (value - _mean);
+            _m2 += delta * (y - _mean);
         }
         else
         {
-            var old = _ring[_next];
-            var mean = _mean + ((value - old) / _count);
-            _m2 += (value - old) * (value - mean + old - _mean);
+            var old = _ring[_next] - _shift;
+            var mean = _mean + ((y - old) / _count);
+            _m2 += (y - old) * (y - mean + old - _mean);
             _mean = mean;
         }
 
@@ -95,12 +103,21 @@ internal sealed class WindowedGaussianDetector : IStreamingDetector
     private void Recompute()
     {
         _sinceRecompute = 0;
+        var sum = 0.0;
+        for (var i = 0; i < _count; i++)
+        {
+            sum += _ring[i] - _shift;
+        }
+
+        // Two passes, shifted to the window's own mean.
+        _shift += sum / _count;
         double mean = 0, m2 = 0;
         for (var i = 0; i < _count; i++)
         {
-            var delta = _ring[i] - mean;
+            var y = _ring[i] - _shift;
+            var delta = y - mean;
             mean += delta / (i + 1);
-            m2 += delta * (_ring[i] - mean);
+            m2 += delta * (y - mean);
         }
 
         _mean = mean;

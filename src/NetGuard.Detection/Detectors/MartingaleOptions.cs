@@ -1,0 +1,41 @@
+namespace NetGuard.Detection.Detectors;
+
+/// <summary>The martingale part shared by the changepoint detectors. Immutable.</summary>
+public sealed record MartingaleOptions
+{
+    /// <summary>p-values the martingale bets over (ML.NET's changeHistoryLength). Short, so the threshold stays reachable.</summary>
+    public int Window { get; init; } = 20;
+
+    public MartingaleKind Kind { get; init; } = MartingaleKind.Power;
+
+    /// <summary>ε of the power martingale, in (0, 1).</summary>
+    public double Epsilon { get; init; } = 0.1;
+
+    public MartingaleScoreMapping ScoreMapping { get; init; } = MartingaleScoreMapping.MarkovBound;
+
+    /// <summary>For <see cref="MartingaleScoreMapping.LogScaled"/>: decades of M that span the score range.</summary>
+    public double LogScaleDecades { get; init; } = 10;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Window, 1);
+        if (!(Epsilon > 0 && Epsilon < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "Must be in (0, 1).");
+        }
+
+        if (!(LogScaleDecades > 0 && LogScaleDecades < 1000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LogScaleDecades), LogScaleDecades, "Must be in (0, 1000).");
+        }
+
+        if (!Enum.IsDefined(Kind) || !Enum.IsDefined(ScoreMapping))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Kind), "Unknown martingale kind or score mapping.");
+        }
+    }
+
+    internal SlidingMartingale Create() => new(Window, Kind, Epsilon);
+
+    internal double ToScore(double logM) => SlidingMartingale.ToScore(logM, ScoreMapping, LogScaleDecades);
+}
