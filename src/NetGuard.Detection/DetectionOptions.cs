@@ -28,11 +28,13 @@ public sealed class DetectionOptions
     public double NormalZ { get; set; } = 3;
 
     /// <summary>CUSUM allowance k and decision threshold h, in σ units; each second adds min(z, ZCap) − k.</summary>
+    /// <remarks>k = 1, h = 8 keep a steady host quiet for days (a false alarm per ~10^5 active seconds on normal data) and still
+    /// catch a sustained 4σ shift in 3 seconds.</remarks>
     [Range(0.0, 10.0)]
-    public double CusumDrift { get; set; } = 0.5;
+    public double CusumDrift { get; set; } = 1;
 
     [Range(0.5, 1000.0)]
-    public double CusumThreshold { get; set; } = 5;
+    public double CusumThreshold { get; set; } = 8;
 
     [Range(0.5, 100.0)]
     public double CusumZCap { get; set; } = 4;
@@ -40,6 +42,10 @@ public sealed class DetectionOptions
     /// <summary>Packets per second above baseline that a SYN, UDP or ICMP flood needs at least.</summary>
     [Range(1, 100_000_000)]
     public int FloodMinRate { get; set; } = 50;
+
+    /// <summary>A flood must also add at least this share of the host's baseline (a 20% busier server is not under attack).</summary>
+    [Range(0.0, 100.0)]
+    public double FloodMinRatio { get; set; } = 0.5;
 
     /// <summary>Distinct destination ports of new flows in one second that make a port scan.</summary>
     [Range(2, 65536)]

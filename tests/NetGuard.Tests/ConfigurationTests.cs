@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using NetGuard.Aggregation;
 using NetGuard.Configuration;
 using NetGuard.Core.Capture;
+using NetGuard.Detection;
 using NetGuard.Testing.Files;
 
 namespace NetGuard.Tests;
@@ -17,13 +18,14 @@ public class ConfigurationTests
         var aggregation = NetGuardConfiguration.Aggregation(configuration);
         Assert.Equivalent(new CaptureOptions(), capture, strict: true);
         Assert.Equivalent(new AggregationOptions(), aggregation, strict: true);
+        Assert.Equivalent(new DetectionOptions(), NetGuardConfiguration.Detection(configuration), strict: true);
     }
 
     [Fact]
     public void EmbeddedDefaults_DocumentEveryOption()
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(NetGuardConfiguration.OpenDefaults()).Build();
-        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section) })
+        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section), (typeof(DetectionOptions), DetectionOptions.Section) })
         {
             foreach (var property in type.GetProperties())
             {
@@ -39,6 +41,9 @@ public class ConfigurationTests
     [InlineData("""{"NetGuard":{"Aggregation":{"MaxFlows":-1}}}""", "NetGuard:Aggregation:MaxFlows = -1")]
     [InlineData("""{"NetGuard":{"Aggregation":{"FlowIdleTimeout":"soon"}}}""", "FlowIdleTimeout")]
     [InlineData("""{"NetGuard": {"Capture": """, "not valid JSON")]
+    [InlineData("""{"NetGuard":{"Detection":{"Thresholds":[{"Network":"10.0.0.0/33","Metric":"in.syn","PerSecond":100}]}}}""", "NetGuard:Detection:Thresholds:0:Network = 10.0.0.0/33")]
+    [InlineData("""{"NetGuard":{"Detection":{"Thresholds":[{"Network":"10.0.0.0/8","Metric":"in.bogus","PerSecond":100}]}}}""", "NetGuard:Detection:Thresholds:0:Metric = in.bogus")]
+    [InlineData("""{"NetGuard":{"Detection":{"SpikeZ":0}}}""", "NetGuard:Detection:SpikeZ = 0")]
     public void Replay_InvalidConfiguration_NamesTheKeyAndExitsTwo(string json, string expected)
     {
         using var dir = new TempDirectory();

@@ -49,6 +49,10 @@ internal sealed class HostAssessment
 
     public double Excess(HostMetric m) => Values[(int)m] - Math.Max(0, Means[(int)m]);
 
+    /// <summary>Above baseline by at least <paramref name="absolute"/> and by <paramref name="ratio"/> of the baseline.</summary>
+    public bool Exceeds(HostMetric m, double absolute, double ratio) =>
+        Excess(m) >= Math.Max(absolute, ratio * Math.Max(0, Means[(int)m]));
+
     /// <summary>Not normal for this host: always true until its baseline is warm (the floors decide then).</summary>
     public bool Unusual(HostMetric m, DetectionOptions options) => !Warm || Z[(int)m] >= options.NormalZ;
 

@@ -57,7 +57,7 @@ internal sealed class HostClassifier(DetectionOptions options)
 
         foreach (var (metric, kind) in Floods(sent: true))
         {
-            if (a.Excess(metric) >= options.FloodMinRate && a.Unusual(metric, options))
+            if (a.Exceeds(metric, options.FloodMinRate, options.FloodMinRatio) && a.Unusual(metric, options))
             {
                 found.Add(new Finding(kind, h.Host, SubjectRole.Source, metric, victim));
                 return;
@@ -74,7 +74,7 @@ internal sealed class HostClassifier(DetectionOptions options)
     {
         if (h.In.DistinctPeers >= options.DistributedMinSources
             && h.FewPacketSourceShare >= options.DistributedMinFewShare
-            && a.Excess(HostMetric.InPackets) >= options.FloodMinRate
+            && a.Exceeds(HostMetric.InPackets, options.FloodMinRate, options.FloodMinRatio)
             && a.Unusual(HostMetric.InPeers, options))
         {
             found.Add(new Finding(AttackKind.DistributedFlood, h.Host, SubjectRole.Destination, HostMetric.InPeers, null));
@@ -90,7 +90,7 @@ internal sealed class HostClassifier(DetectionOptions options)
 
         foreach (var (metric, kind) in Floods(sent: false))
         {
-            if (a.Excess(metric) >= options.FloodMinRate && (a.Spiked(metric, options) || a.Drifted(metric, options))
+            if (a.Exceeds(metric, options.FloodMinRate, options.FloodMinRatio) && (a.Spiked(metric, options) || a.Drifted(metric, options))
                 && h.TopSourcePackets * 2 < h.In.Packets)
             {
                 found.Add(new Finding(kind, h.Host, SubjectRole.Destination, metric, null));
@@ -103,7 +103,7 @@ internal sealed class HostClassifier(DetectionOptions options)
     {
         foreach (var (metric, role) in Volumes)
         {
-            if (a.Excess(metric) < options.VolumeMinBytes)
+            if (!a.Exceeds(metric, options.VolumeMinBytes, options.FloodMinRatio))
             {
                 continue;
             }

@@ -15,9 +15,18 @@ public sealed record SsaModelOptions
     /// <summary>Largest number of eigenvectors (besides the constant) considered by rank selection; 0 means L/2.</summary>
     public int MaxRank { get; init; }
 
+    /// <summary>
+    /// Values further than this many residual σ from their forecast enter the forecaster's state clipped
+    /// to that distance, so a spike does not bend the forecasts after it; 0 turns clipping off.
+    /// </summary>
+    public double OutlierClip { get; init; } = 3;
+
     internal int EffectiveMaxRank => MaxRank > 0 ? MaxRank : WindowLength / 2;
 
     internal int EffectiveRefitInterval => RefitInterval > 0 ? RefitInterval : TrainingLength;
+
+    /// <summary>The clip bound for a residual history of spread <paramref name="residualSigma"/>.</summary>
+    internal double ClipBound(double residualSigma) => OutlierClip > 0 ? OutlierClip * residualSigma : double.PositiveInfinity;
 
     internal void Validate()
     {
@@ -27,5 +36,9 @@ public sealed record SsaModelOptions
         ArgumentOutOfRangeException.ThrowIfNegative(RefitInterval);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRank);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxRank, WindowLength - 1);
+        if (!(OutlierClip >= 0 && OutlierClip < 1e6))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OutlierClip), OutlierClip, "Must be in [0, 1e6).");
+        }
     }
 }

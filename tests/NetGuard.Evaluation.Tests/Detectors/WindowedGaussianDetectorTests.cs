@@ -64,19 +64,22 @@ public class WindowedGaussianDetectorTests
     {
         // Sliding sums drift; the periodic recompute must keep the z-score exact on a long, offset series.
         const int Window = 64;
+        const double Offset = 1e9;
         var random = new Random(11);
         var detector = new WindowedGaussianDetector(window: Window, minHistory: Window);
         var history = new Queue<double>();
         for (var i = 0; i < 300_000; i++)
         {
-            var v = 1e9 + (Gaussian(random) * (i % 1000 < 500 ? 1 : 1000));
+            var v = Offset + (Gaussian(random) * (i % 1000 < 500 ? 1 : 1000));
             var score = detector.Score(v);
             Assert.InRange(score, 0, 1);
             if (history.Count == Window && i % 997 == 0)
             {
-                var mean = history.Average();
-                var sd = Math.Sqrt(history.Sum(x => (x - mean) * (x - mean)) / (Window - 1));
-                var expected = 1 - (2 * NormalTail.Upper(Math.Abs(v - mean) / sd));
+                // The reference removes the offset first (exactly, as x and 1e9 are within a factor of 2),
+                // so that it is itself accurate.
+                var mean = history.Average(x => x - Offset);
+                var sd = Math.Sqrt(history.Sum(x => (x - Offset - mean) * (x - Offset - mean)) / (Window - 1));
+                var expected = 1 - (2 * NormalTail.Upper(Math.Abs(v - Offset - mean) / sd));
                 Assert.Equal(expected, score, 1e-9);
             }
 

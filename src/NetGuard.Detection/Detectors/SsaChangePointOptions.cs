@@ -1,0 +1,28 @@
+namespace NetGuard.Detection.Detectors;
+
+/// <summary>Settings of <see cref="SsaChangePointDetector"/>. Immutable; validated by the detector's constructor.</summary>
+public sealed record SsaChangePointOptions
+{
+    public SsaModelOptions Model { get; init; } = new();
+
+    /// <summary>Residuals in the sliding history their kernel p-values are computed against. At least 2.</summary>
+    public int HistoryLength { get; init; } = 100;
+
+    public AnomalySide Side { get; init; } = AnomalySide.TwoSided;
+
+    public MartingaleOptions Martingale { get; init; } = new();
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Model);
+        Model.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLength, 2);
+        if (!Enum.IsDefined(Side))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Side), Side, "Unknown side.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Martingale);
+        Martingale.Validate();
+    }
+}

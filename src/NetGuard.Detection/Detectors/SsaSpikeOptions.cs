@@ -1,0 +1,24 @@
+namespace NetGuard.Detection.Detectors;
+
+/// <summary>Settings of <see cref="SsaSpikeDetector"/>. Immutable; validated by the detector's constructor.</summary>
+public sealed record SsaSpikeOptions
+{
+    public SsaModelOptions Model { get; init; } = new();
+
+    /// <summary>Residuals in the sliding history their kernel p-values are computed against. At least 2.</summary>
+    public int HistoryLength { get; init; } = 100;
+
+    /// <summary>Which residual signs count: Upward means the value came in above the forecast.</summary>
+    public AnomalySide Side { get; init; } = AnomalySide.TwoSided;
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Model);
+        Model.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLength, 2);
+        if (!Enum.IsDefined(Side))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Side), Side, "Unknown side.");
+        }
+    }
+}
