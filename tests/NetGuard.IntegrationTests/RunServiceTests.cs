@@ -51,7 +51,7 @@ public class RunServiceTests
         try
         {
             Assert.True(started.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the service did not start: " + output);
-            NetworkLab.Exec(lab.NamespaceA, "hping3", "-q", "-1", "-c", "50", "-i", "u1000", NetworkLab.AddressB(Subnet));
+            NetworkLab.Exec(lab.NamespaceA, "hping3", "-q", "-S", "-p", "80", "-c", "2000", "-i", "u200", NetworkLab.AddressB(Subnet));
             Thread.Sleep(300);
             ProcessRunner.Run("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]).EnsureSuccess("kill");
             Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the service did not stop on SIGTERM");
@@ -69,10 +69,13 @@ public class RunServiceTests
         Assert.Equal(0, process.ExitCode);
         Assert.Contains($"Capturing on {lab.InterfaceB}", log, StringComparison.Ordinal);
 
-        // The last rate line is written after the pipeline drained: 50 echo requests and 50 replies at least.
+        // A SYN flood from a host never seen before is alerted at once, naming it and its victim.
+        Assert.Contains($"ALERT syn-flood {NetworkLab.AddressA(Subnet)} (source) peer {NetworkLab.AddressB(Subnet)}: out.syn", log, StringComparison.Ordinal);
+
+        // The last rate line is written after the pipeline drained: 2,000 SYNs and as many RSTs back.
         var last = log.Split('\n').Last(l => l.Contains(" packets, ", StringComparison.Ordinal));
         var packets = long.Parse(last[(last.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
-        Assert.True(packets >= 100, log);
+        Assert.True(packets >= 4000, log);
         Assert.Contains("dropped: kernel 0, pipeline 0", last, StringComparison.Ordinal);
     }
 

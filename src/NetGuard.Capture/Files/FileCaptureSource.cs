@@ -48,8 +48,9 @@ public sealed class FileCaptureSource : IPacketSource
         }
         finally
         {
-            writer.Flush();
         }
+
+        writer.Flush();
     }
 
     public void Dispose() => _reader.Dispose();

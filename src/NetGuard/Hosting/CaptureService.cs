@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetGuard.Aggregation;
 using NetGuard.Core.Capture;
+using NetGuard.Detection;
 using NetGuard.Pipeline;
 
 namespace NetGuard.Hosting;
@@ -11,6 +12,7 @@ internal sealed partial class CaptureService(
     IReadOnlyList<IPacketSource> sources,
     CaptureOptions capture,
     AggregationOptions aggregation,
+    DetectionOptions detection,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<CaptureService> logger) : BackgroundService
@@ -26,7 +28,9 @@ internal sealed partial class CaptureService(
         using var report = time.CreateTimer(_ => rates.Report(), null, ReportInterval, ReportInterval);
 
         // The pipeline blocks on native capture threads; keep it off the host's startup path.
-        var result = await Task.Run(() => pipeline.RunAsync(rates, stoppingToken), CancellationToken.None).ConfigureAwait(false);
+        var engine = new DetectionEngine(detection, new AlertLogSink(logger));
+        var sink = new FanOutSink(rates, engine);
+        var result = await Task.Run(() => pipeline.RunAsync(sink, stoppingToken), CancellationToken.None).ConfigureAwait(false);
         rates.Report();
         if (result.FirstFault is { } fault)
         {

@@ -22,6 +22,7 @@ internal static class RunCommand
         var configuration = NetGuardConfiguration.Build(configFile);
         var capture = NetGuardConfiguration.Capture(configuration);
         var aggregation = NetGuardConfiguration.Aggregation(configuration);
+        var detection = NetGuardConfiguration.Detection(configuration);
 
         var interfaces = capture.Interfaces.Count > 0 ? capture.Interfaces.ToList() : [InterfaceCatalog.DefaultInterface()];
         var sources = new List<IPacketSource>();
@@ -49,6 +50,7 @@ internal static class RunCommand
             builder.Services.AddSingleton<IReadOnlyList<IPacketSource>>(sources);
             builder.Services.AddSingleton(capture);
             builder.Services.AddSingleton(aggregation);
+            builder.Services.AddSingleton(detection);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddHostedService<CaptureService>();
 

@@ -179,6 +179,15 @@ public class EthernetDecodingTests
     }
 
     [Fact]
+    public void Decode_EthernetPaddingAfterShortIPv6Datagram_DoesNotSupplyMissingTransportBytes()
+    {
+        var frame = FrameBuilder.Ethernet(TcpSpec with { Source = V6Source, Destination = V6Destination, Protocol = IpProtocol.Udp, PayloadLength = 0 });
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(14 + 4), 3);
+
+        Assert.Equal((DecodeStatus.Truncated, default(PacketRecord)), Decode(LinkType.Ethernet, frame));
+    }
+
+    [Fact]
     public void Decode_IPv4InsideIPv6EtherType_Malformed()
     {
         var frame = FrameBuilder.Ethernet(TcpSpec with { PayloadLength = 40 });

@@ -12,7 +12,7 @@ namespace NetGuard.Capture.Tests.Files;
 /// </summary>
 public class FileReaderFuzzTests
 {
-    private const int Mutations = 2000;
+    private const int Mutations = 1500;
     private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(10);
     private static readonly uint[] InterestingWords =
     [
