@@ -153,7 +153,7 @@ public static partial class PacketDecoder
                     ts, source, destination, ipLength, protocol,
                     BinaryPrimitives.ReadUInt16BigEndian(segment),
                     BinaryPrimitives.ReadUInt16BigEndian(segment[2..]),
-                    (TcpFlags)segment[12], flags, 0);
+                    (TcpFlags)segment[13], flags, 0);
                 return DecodeStatus.Ok;
             case IpProtocol.Udp:
             case IpProtocol.Sctp:

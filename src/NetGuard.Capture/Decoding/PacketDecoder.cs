@@ -82,7 +82,7 @@ public static partial class PacketDecoder
                         return DecodeStatus.Truncated;
                     }
 
-                    
+                    flags |= PacketFlags.Vlan;
                     etherType = BinaryPrimitives.ReadUInt16BigEndian(payload[2..]);
                     payload = payload[4..];
                     break;
@@ -118,7 +118,7 @@ public static partial class PacketDecoder
 
         // DLT_NULL stores the family in the byte order of the host that captured; try both.
         var family = BinaryPrimitives.ReadUInt32BigEndian(frame);
-        if (link == LinkType.Loop && family > 0xFFFF)
+        if (link == LinkType.Null && family > 0xFFFF)
         {
             family = BinaryPrimitives.ReverseEndianness(family);
         }

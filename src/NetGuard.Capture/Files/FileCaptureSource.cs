@@ -48,9 +48,8 @@ public sealed class FileCaptureSource : IPacketSource
         }
         finally
         {
+            writer.Flush();
         }
-
-        writer.Flush();
     }
 
     public void Dispose() => _reader.Dispose();

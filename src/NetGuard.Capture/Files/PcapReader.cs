@@ -61,7 +61,7 @@ internal sealed class PcapReader : CaptureFileReader
         }
 
         var micros = (seconds * 1_000_000L) + (_nanoseconds ? fraction / 1000 : fraction);
-        frame = new CaptureFrame(_linkType, micros, (int)capturedLength, data);
+        frame = new CaptureFrame(_linkType, micros, (int)Math.Min(Math.Max(originalLength, capturedLength), int.MaxValue), data);
         FramesRead++;
         return true;
     }

@@ -73,6 +73,7 @@ internal sealed partial class PcapngReader : CaptureFileReader
             switch (type)
             {
                 case SectionHeaderType:
+                    _interfaces.Clear();
                     break;
                 case 1:
                     _interfaces.Add(ParseInterface(body));
