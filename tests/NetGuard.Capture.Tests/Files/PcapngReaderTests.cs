@@ -127,6 +127,21 @@ public class PcapngReaderTests
     }
 
     [Fact]
+    public void TryReadNext_BlockLargerThanTheReadBuffer_SkippedAndReadingGoesOn()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("large.pcapng", CaptureBytes.Pcapng(w =>
+        {
+            w.AddInterface(LinkType.Ethernet);
+            w.WriteEnhanced(0, 1, A);
+            w.WriteOpaqueBlock(0x0000_0BAD, 5 << 20); // beyond the reader's 4 MiB buffer
+            w.WriteEnhanced(0, 2, B);
+        }));
+
+        Assert.Equal([new FrameCopy(LinkType.Ethernet, 1, 61, A), new FrameCopy(LinkType.Ethernet, 2, 100, B)], CaptureRead.All(path));
+    }
+
+    [Fact]
     public void TryReadNext_SeveralInterfaces_EachFrameGetsItsInterfacesLinkTypeAndResolution()
     {
         using var dir = new TempDirectory();

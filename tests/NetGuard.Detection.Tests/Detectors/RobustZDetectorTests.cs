@@ -39,7 +39,7 @@ public class RobustZDetectorTests
     public void Score_SpikeInCounts_HighAtSpikeOnly()
     {
         var detector = new RobustZDetector();
-        var series = new TestSeries(31).Noise(300, 1000, 30).Select(Math.Round).ToArray();
+        var series = new TestSeries(31).Noise(300, 1000, 30).Select(v => Math.Round(v)).ToArray();
         series[200] = 5000;
         var scores = TestSeries.Run(detector, series);
         Assert.True(scores[200] > 0.9999);

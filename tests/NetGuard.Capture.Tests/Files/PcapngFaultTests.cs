@@ -1,92 +1,12 @@
-using NetGuard.Capture.Files;
 using NetGuard.Capture.Tests.Support;
 using NetGuard.Core.Packets;
+using static NetGuard.Capture.Tests.Support.Faults;
 
 namespace NetGuard.Capture.Tests.Files;
 
-/// <summary>
-/// Files that cannot be read to the end: a <see cref="CaptureFileException"/> with a one-line message that
-/// names the file and says what is wrong, after every frame before the fault has been returned.
-/// </summary>
-public class CorruptFileTests
+/// <summary>Damaged pcapng files: the frames before the fault first, then a one-line CaptureFileException.</summary>
+public class PcapngFaultTests
 {
-    private static readonly byte[] Frame = [.. Enumerable.Range(0, 60).Select(i => (byte)(i ^ 0x5C))];
-
-    private static readonly FrameCopy First = new(LinkType.Ethernet, 1_000_000, 60, Frame);
-    private static readonly FrameCopy Second = new(LinkType.Ethernet, 2_000_000, 60, Frame);
-
-    [Fact]
-    public void Open_EmptyFile_SaysEmpty()
-    {
-        AssertFails([], "x.pcap", [], "the file is empty, not a capture");
-    }
-
-    [Fact]
-    public void Open_ThreeByteFile_SaysTooShort()
-    {
-        AssertFails([0xD4, 0xC3, 0xB2], "x.pcap", [], "the file is 3 bytes long, too short to be a capture");
-    }
-
-    [Fact]
-    public void Open_TextFile_SaysNotAPcap()
-    {
-        AssertFails("hello, this is not a capture\n"u8.ToArray(), "x.pcap", [], "not a pcap or pcapng file (it starts with 0x68656C6C");
-    }
-
-    [Fact]
-    public void Open_GzippedCapture_SaysNotAPcapAndToUncompress()
-    {
-        AssertFails([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0], "x.pcap.gz", [], "not a pcap or pcapng file (it starts with 0x1F8B0800; compressed captures must be uncompressed first)");
-    }
-
-    [Fact]
-    public void Open_MissingFile_SaysCannotOpen()
-    {
-        using var dir = new TempDirectory();
-        var path = dir.PathOf("absent.pcap");
-
-        var error = Assert.Throws<CaptureFileException>(() => CaptureFileReader.Open(path));
-
-        Assert.StartsWith(path + ": cannot open: ", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Open_PcapFileHeaderCut_SaysTruncated()
-    {
-        var bytes = CaptureBytes.Pcap(_ => { })[..10];
-
-        AssertFails(bytes, "x.pcap", [], "truncated pcap file: the 24-byte file header is incomplete");
-    }
-
-    [Fact]
-    public void TryReadNext_PcapRecordHeaderCut_FramesFirstThenTruncated()
-    {
-        var bytes = CaptureBytes.Pcap(w => Write3(w))[..(24 + (2 * 76) + 7)];
-
-        AssertFails(bytes, "x.pcap", [First, Second], "truncated pcap file: a record header has only 7 of its 16 bytes at byte 176 after 2 packets (file is 183 bytes)");
-    }
-
-    [Fact]
-    public void TryReadNext_PcapRecordBodyCut_FramesFirstThenTruncated()
-    {
-        var bytes = CaptureBytes.Pcap(w => Write3(w))[..^5];
-
-        AssertFails(bytes, "x.pcap", [First, Second], "truncated pcap file: packet 3 needs 60 bytes but only 55 remain");
-    }
-
-    [Fact]
-    public void TryReadNext_PcapRecordClaimingTwoGigabytes_FramesFirstThenCorrupt()
-    {
-        var bytes = CaptureBytes.Pcap(w =>
-        {
-            w.Write(1_000_000, Frame);
-            w.Write(2_000_000, Frame);
-        });
-        CaptureBytes.Write32(bytes.AsSpan(24 + 76 + 8), 0x8000_0000, bigEndian: false);
-
-        AssertFails(bytes, "x.pcap", [First], "corrupt pcap file at byte 116 after 1 packets: a record claims 2147483648 captured bytes");
-    }
-
     [Fact]
     public void TryReadNext_PcapngBlockWithWrongTrailingLength_FramesFirstThenCorrupt()
     {
@@ -176,35 +96,10 @@ public class CorruptFileTests
         AssertFails(CaptureBytes.Pcapng(w => w.AddInterface(LinkType.Ethernet, timestampResolution: 20)), "x.pcapng", [], "corrupt pcapng file", "interface timestamp resolution 0x14 is out of range");
     }
 
-    private static void Write3(NetGuard.Testing.Files.PcapWriter w)
-    {
-        w.Write(1_000_000, Frame);
-        w.Write(2_000_000, Frame);
-        w.Write(3_000_000, Frame);
-    }
-
     private static byte[] Pcapng2() => CaptureBytes.Pcapng(w =>
     {
         w.AddInterface(LinkType.Ethernet);
         w.WriteEnhanced(0, 1_000_000, Frame);
         w.WriteEnhanced(0, 2_000_000, Frame);
     });
-
-    private static void AssertFails(byte[] bytes, string name, FrameCopy[] before, params string[] says)
-    {
-        using var dir = new TempDirectory();
-        var path = dir.Write(name, bytes);
-
-        var frames = CaptureRead.Until(path, out var error);
-
-        Assert.NotNull(error);
-        Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-        foreach (var text in says)
-        {
-            Assert.Contains(text, error.Message, StringComparison.Ordinal);
-        }
-
-        Assert.Equal(before, frames);
-    }
 }
