@@ -20,7 +20,8 @@ internal sealed class FileInput : IDisposable
         Path = path;
         _handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
         Length = RandomAccess.GetLength(_handle);
-        _buffer = new byte[DefaultBufferSize];
+        // A small file gets a small buffer; Fill grows it if a record is larger.
+        _buffer = new byte[(int)Math.Clamp(Length, 64 << 10, DefaultBufferSize)];
     }
 
     public string Path { get; }

@@ -52,13 +52,15 @@ public sealed class AnomalyLikelihood : IStreamingDetector
     public string Name { get; }
 
     /// <inheritdoc />
-    public bool IsWarm => _inner.IsWarm && _skipped >= _options.LearningPeriod && _history.Count >= _options.EstimationSamples;
+    public bool IsWarm => _skipped >= _options.LearningPeriod && _history.Count >= _options.EstimationSamples;
 
     /// <inheritdoc />
     public double Score(double value)
     {
+        // Warmth before the call: the call that completes the inner warm-up still returns 0, which is no score.
+        var innerWarm = _inner.IsWarm;
         var raw = _inner.Score(value);
-        if (double.IsNaN(value) || !_inner.IsWarm)
+        if (double.IsNaN(value) || !innerWarm)
         {
             return 0;
         }

@@ -71,8 +71,15 @@ internal sealed class SlidingMartingale
             return _logEpsilon + ((_epsilon - 1.0) * logP);
         }
 
-        // ∫₀¹ ε p^(ε−1) dε = (1 − p + p·ln p) / (p·ln² p)   (Fedorova et al. 2012, eq. for the mixture).
-        return Math.Log((p * logP) + 1.0 - p) - (2.0 * Math.Log(-logP)) - logP;
+        // ∫₀¹ ε p^(ε−1) dε = (1 − p + p·ln p) / (p·ln² p) (Fedorova et al. 2012). With u = −ln p the numerator
+        // is 1 − e^(−u)(1 + u) = u²/2 − u³/3 + u⁴/8 − u⁵/30 + …, which cancels to nothing in double near p = 1.
+        var u = -logP;
+        if (u < 1e-3)
+        {
+            return Math.Log(0.5 - (u / 3.0) + (u * u / 8.0) - (u * u * u / 30.0)) + u;
+        }
+
+        return Math.Log((p * logP) + 1.0 - p) - (2.0 * Math.Log(u)) + u;
     }
 
     /// <summary>Maps log M to a score in [0, 1]; see <see cref="MartingaleScoreMapping"/>.</summary>

@@ -24,12 +24,13 @@ internal sealed class ReplayPipeline : IDisposable
     /// <param name="aggregate">False drains batches without aggregating: the cost of read, decode and channel alone.</param>
     /// <param name="channelBatches">Channel capacity in batches; the product's default is <see cref="PacketChannel.DefaultCapacity"/>.</param>
     /// <param name="readBufferBytes">Experiment: a read buffer of this size instead of the product's (pcap only).</param>
-    public ReplayPipeline(string path, bool aggregate, int channelBatches = PacketChannel.DefaultCapacity, int? readBufferBytes = null)
+    /// <param name="sink">Where closed seconds go; by default a sink that only counts (replay uses the detection engine).</param>
+    public ReplayPipeline(string path, bool aggregate, int channelBatches = PacketChannel.DefaultCapacity, int? readBufferBytes = null, ISecondSink? sink = null)
     {
         _source = readBufferBytes is { } size ? Experiments.OpenSource(path, size) : FileCaptureSource.Open(path);
         _channel = PacketChannel.Create(channelBatches, singleWriter: true);
         _pool = new BatchPool(channelBatches + 4);
-        _aggregator = aggregate ? new TrafficAggregator(new AggregationOptions(), new CountingSecondSink()) : null;
+        _aggregator = aggregate ? new TrafficAggregator(new AggregationOptions(), sink ?? new CountingSecondSink()) : null;
     }
 
     public CaptureCounters Counters { get; } = new();

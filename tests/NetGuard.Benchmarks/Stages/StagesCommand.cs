@@ -7,6 +7,8 @@ using NetGuard.Capture.Decoding;
 using NetGuard.Capture.Files;
 using NetGuard.Core.Packets;
 using NetGuard.Core.Pipeline;
+using NetGuard.Core.Statistics;
+using NetGuard.Detection;
 
 namespace NetGuard.Benchmarks.Stages;
 
@@ -52,9 +54,11 @@ internal static class StagesCommand
             new("reader + decode", ReaderDecode),
             new("reader + decode + BatchWriter (no channel)", ReaderDecodeBatch),
             new("pipeline, channel drained (2 threads)", p => RunPipeline(p, aggregate: false)),
-            new("pipeline + aggregation (= replay without process start)", p => RunPipeline(p, aggregate: true)),
+            new("pipeline + aggregation, counting sink", p => RunPipeline(p, aggregate: true)),
+            new("pipeline + aggregation + detection (= replay, no process start)", p => RunPipeline(p, aggregate: true, detect: true)),
             new("1 thread: reader + decode + aggregate, no channel", SingleThread),
-            new("aggregate pre-decoded records only", _ => AggregateOnly(records ??= LoadRecords(path))),
+            new("aggregate pre-decoded records only", _ => AggregateOnly(records ??= LoadRecords(path), detect: false)),
+            new("aggregate pre-decoded records + detection", _ => AggregateOnly(records ??= LoadRecords(path), detect: true)),
             new("experiment: reader + decode, 256 KiB read buffer", p => ReaderDecode(p, 256 << 10)),
             new("experiment: reader + decode, 1 MiB read buffer", p => ReaderDecode(p, 1 << 20)),
             new("experiment: pipeline drained, 256 KiB read buffer", p => RunPipeline(p, aggregate: false, readBuffer: 256 << 10)),
@@ -62,7 +66,7 @@ internal static class StagesCommand
             new("experiment: pipeline + aggregation, channel of 16 batches", p => RunPipeline(p, aggregate: true, channelBatches: 16)),
         ];
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"stage",-60} {"cold ns/pkt",11} {"warm ns/pkt",11} {"warm Mpps",9} {"B/pkt",7}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"stage",-64} {"cold ns/pkt",11} {"warm ns/pkt",11} {"warm Mpps",9} {"B/pkt",7}"));
         foreach (var stage in stages)
         {
             if (only is not null && !stage.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
@@ -70,7 +74,7 @@ internal static class StagesCommand
                 continue;
             }
 
-            if (stage.Name.StartsWith("aggregate pre-decoded", StringComparison.Ordinal))
+            if (stage.Name.Contains("pre-decoded", StringComparison.Ordinal))
             {
                 records ??= LoadRecords(path);
             }
@@ -87,7 +91,7 @@ internal static class StagesCommand
 
             times.Sort();
             var median = times[times.Count / 2];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage.Name,-60} {cold,11:F1} {median,11:F1} {1e3 / median,9:F2} {allocated,7:F2}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage.Name,-64} {cold,11:F1} {median,11:F1} {1e3 / median,9:F2} {allocated,7:F2}"));
         }
 
         return 0;
@@ -158,9 +162,10 @@ internal static class StagesCommand
         return counters.Frames;
     }
 
-    private static long RunPipeline(string path, bool aggregate, int channelBatches = PacketChannel.DefaultCapacity, int? readBuffer = null)
+    private static long RunPipeline(string path, bool aggregate, int channelBatches = PacketChannel.DefaultCapacity, int? readBuffer = null, bool detect = false)
     {
-        using var pipeline = new ReplayPipeline(path, aggregate, channelBatches, readBuffer);
+        var sink = detect ? new DetectionEngine(new DetectionOptions(), new CountingAnomalySink()) : null;
+        using var pipeline = new ReplayPipeline(path, aggregate, channelBatches, readBuffer, sink);
         return pipeline.Run();
     }
 
@@ -195,9 +200,10 @@ internal static class StagesCommand
         return [.. records];
     }
 
-    private static long AggregateOnly(PacketRecord[] records)
+    private static long AggregateOnly(PacketRecord[] records, bool detect)
     {
-        var aggregator = new TrafficAggregator(new AggregationOptions(), new CountingSecondSink());
+        ISecondSink sink = detect ? new DetectionEngine(new DetectionOptions(), new CountingAnomalySink()) : new CountingSecondSink();
+        var aggregator = new TrafficAggregator(new AggregationOptions(), sink);
         foreach (ref readonly var record in records.AsSpan())
         {
             aggregator.Add(record);

@@ -16,7 +16,7 @@ internal sealed class DifferentialTally
 
     public long OursIp { get; private set; }
 
-    /// <summary>Our IP packets whose transport header we read (TCP, UDP, SCTP, ICMP; not later fragments).</summary>
+    /// <summary>Our IP packets with a transport header PacketDotNet reads too (TCP, UDP, ICMP, ICMPv6; not later fragments).</summary>
     public long OursTransport { get; private set; }
 
     public long OursIPv4TcpUdp { get; private set; }
@@ -82,7 +82,8 @@ internal sealed class DifferentialTally
     {
         if (status != DecodeStatus.Ok || reference is null)
         {
-            if (status != DecodeStatus.NotIp || reference is not null)
+            // Agreement only when neither found an IP packet.
+            if (status == DecodeStatus.Ok || reference is not null)
             {
                 Disagree(where, $"ours {status} {(status == DecodeStatus.Ok ? ours.ToString() : "")}, PacketDotNet {(reference is null ? "no IP packet" : reference.ToString())}");
             }
@@ -117,7 +118,7 @@ internal sealed class DifferentialTally
     private void CompareTransport(in PacketRecord ours, ReferenceFields reference, string where)
     {
         var referenceHas = reference.SourcePort is not null || reference.IcmpType is not null;
-        if (!HasTransport(ours) || ours.Protocol == IpProtocol.Sctp)
+        if (!HasTransport(ours))
         {
             if (referenceHas)
             {
@@ -156,7 +157,7 @@ internal sealed class DifferentialTally
     }
 
     private static bool HasTransport(in PacketRecord r) =>
-        (r.Flags & PacketFlags.LaterFragment) == 0 && r.Protocol is IpProtocol.Tcp or IpProtocol.Udp or IpProtocol.Sctp or IpProtocol.Icmp or IpProtocol.Icmpv6;
+        (r.Flags & PacketFlags.LaterFragment) == 0 && r.Protocol is IpProtocol.Tcp or IpProtocol.Udp or IpProtocol.Icmp or IpProtocol.Icmpv6;
 
     private static bool IsExtensionHeader(IpProtocol p) => (byte)p is 0 or 43 or 44 or 51 or 60;
 

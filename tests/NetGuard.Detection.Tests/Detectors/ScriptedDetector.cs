@@ -18,8 +18,9 @@ internal sealed class ScriptedDetector(IReadOnlyList<double> scores, int warmUp 
             return 0;
         }
 
+        var warm = IsWarm;
         var score = _calls < scores.Count ? scores[_calls] : 0;
         _calls++;
-        return IsWarm ? score : 0;
+        return warm ? score : 0;
     }
 }
