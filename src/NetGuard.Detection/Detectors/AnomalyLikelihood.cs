@@ -43,7 +43,7 @@ public sealed class AnomalyLikelihood : IStreamingDetector
         _options = options;
         _recent = new RingBuffer(options.AveragingWindow);
         _history = new RingBuffer(options.HistoryLength);
-        var input = options.Input == LikelihoodInput.Surprisal ? "surprisal-" : "";
+        var input = options.Input == LikelihoodInput.Raw ? "raw-" : "";
         var output = options.Output == LikelihoodOutput.LogLikelihood ? "log-likelihood" : "likelihood";
         Name = $"{inner.Name}+{input}{output}";
     }

@@ -18,7 +18,7 @@ public sealed record AnomalyLikelihoodOptions
     /// <summary>Values between re-estimates of the distribution's mean and variance.</summary>
     public int ReestimationPeriod { get; init; } = 100;
 
-    public LikelihoodInput Input { get; init; } = LikelihoodInput.Raw;
+    public LikelihoodInput Input { get; init; } = LikelihoodInput.Surprisal;
 
     public LikelihoodOutput Output { get; init; } = LikelihoodOutput.Likelihood;
 

@@ -7,10 +7,10 @@ public sealed record CusumOptions
     public int WindowLength { get; init; } = 100;
 
     /// <summary>k: the allowance, in robust σ, subtracted each step (half the shift to detect fastest, Page 1954).</summary>
-    public double Drift { get; init; } = 0.5;
+    public double Drift { get; init; } = 1;
 
     /// <summary>h: the decision interval in robust σ; the score is 0.5 when a sum reaches h, 1 at 2h.</summary>
-    public double Threshold { get; init; } = 5;
+    public double Threshold { get; init; } = 8;
 
     /// <summary>|z| is capped here (Huber-style) so one outlier cannot make a change on its own.</summary>
     public double ZCap { get; init; } = 4;

@@ -2,8 +2,8 @@ namespace NetGuard.Detection.Detectors;
 
 /// <summary>
 /// Creates detectors with their default settings by stable name, for configuration and the evaluation
-/// harness. A name may end in a likelihood suffix: "+likelihood", "+log-likelihood",
-/// "+surprisal-likelihood" or "+surprisal-log-likelihood" wraps the detector in <see cref="AnomalyLikelihood"/>.
+/// harness. A name may end in "+likelihood" (<see cref="AnomalyLikelihood"/> with its defaults: surprisal of the
+/// inner score averaged) or "+raw-likelihood" (Numenta's original: the raw inner score averaged).
 /// </summary>
 public static class DetectorCatalog
 {
@@ -20,9 +20,7 @@ public static class DetectorCatalog
     private static readonly (string Suffix, AnomalyLikelihoodOptions Options)[] Suffixes =
     [
         ("+likelihood", new AnomalyLikelihoodOptions()),
-        ("+log-likelihood", new AnomalyLikelihoodOptions { Output = LikelihoodOutput.LogLikelihood }),
-        ("+surprisal-likelihood", new AnomalyLikelihoodOptions { Input = LikelihoodInput.Surprisal }),
-        ("+surprisal-log-likelihood", new AnomalyLikelihoodOptions { Input = LikelihoodInput.Surprisal, Output = LikelihoodOutput.LogLikelihood }),
+        ("+raw-likelihood", new AnomalyLikelihoodOptions { Input = LikelihoodInput.Raw }),
     ];
 
     /// <summary>The base detector names (each also valid with any likelihood suffix).</summary>

@@ -15,6 +15,7 @@ public sealed class IidChangePointDetector : IStreamingDetector
 {
     private readonly KernelPValue _pValues;
     private readonly SlidingMartingale _martingale;
+    private readonly double _decades;
     private readonly IidChangePointOptions _options;
 
     public IidChangePointDetector(IidChangePointOptions? options = null)
@@ -24,13 +25,14 @@ public sealed class IidChangePointDetector : IStreamingDetector
         _options = options;
         _pValues = new KernelPValue(options.HistoryLength);
         _martingale = options.Martingale.Create();
+        _decades = options.Martingale.EffectiveDecades;
     }
 
     /// <inheritdoc />
     public string Name => "iid-changepoint";
 
     /// <inheritdoc />
-    public bool IsWarm => _pValues.IsFull && _martingale.IsFull;
+    public bool IsWarm => _pValues.Count >= _options.EffectiveMinHistory && _martingale.IsFull;
 
     /// <summary>log M after the last value (0 before the history is full).</summary>
     public double LogMartingale => _martingale.LogValue;
@@ -44,10 +46,10 @@ public sealed class IidChangePointDetector : IStreamingDetector
         }
 
         double score = 0;
-        if (_pValues.IsFull)
+        if (_pValues.Count >= _options.EffectiveMinHistory)
         {
             var logM = _martingale.Update(_pValues.PValue(x, _options.Side));
-            score = _martingale.IsFull ? _options.Martingale.ToScore(logM) : 0.0;
+            score = _martingale.IsFull ? SlidingMartingale.ToScore(logM, _options.Martingale.ScoreMapping, _decades) : 0.0;
         }
 
         _pValues.Add(x);

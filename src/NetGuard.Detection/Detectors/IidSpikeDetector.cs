@@ -9,6 +9,7 @@ public sealed class IidSpikeDetector : IStreamingDetector
 {
     private readonly KernelPValue _pValues;
     private readonly AnomalySide _side;
+    private readonly int _minHistory;
 
     public IidSpikeDetector(IidSpikeOptions? options = null)
     {
@@ -16,13 +17,14 @@ public sealed class IidSpikeDetector : IStreamingDetector
         options.Validate();
         _pValues = new KernelPValue(options.HistoryLength);
         _side = options.Side;
+        _minHistory = options.EffectiveMinHistory;
     }
 
     /// <inheritdoc />
     public string Name => "iid-spike";
 
     /// <inheritdoc />
-    public bool IsWarm => _pValues.IsFull;
+    public bool IsWarm => _pValues.Count >= _minHistory;
 
     /// <inheritdoc />
     public double Score(double value)
@@ -32,8 +34,8 @@ public sealed class IidSpikeDetector : IStreamingDetector
             return 0;
         }
 
-        var warm = _pValues.IsFull;
-        var score = warm ? 1.0 - _pValues.PValue(x, _side) : 0.0;
+        var warm = IsWarm;
+        var score = warm ? 1.0 - _pValues.PValue(x, _side, 0) : 0.0;
         _pValues.Add(x);
         return InputGuard.Sanitize(score);
     }

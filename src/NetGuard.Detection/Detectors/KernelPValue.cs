@@ -46,8 +46,8 @@ internal sealed class KernelPValue
         }
     }
 
-    /// <summary>The p-value of <paramref name="value"/> against the history (not yet including it), in [MinPValue, 1].</summary>
-    public double PValue(double value, AnomalySide side)
+    /// <summary>The p-value of <paramref name="value"/> against the history (not yet including it), in [<paramref name="floor"/>, 1].</summary>
+    public double PValue(double value, AnomalySide side, double floor = MinPValue)
     {
         Tails(value, out var upper, out var lower);
         var p = side switch
@@ -57,7 +57,7 @@ internal sealed class KernelPValue
             _ => 2.0 * Math.Min(upper, lower),
         };
 
-        return double.IsNaN(p) ? 1.0 : Math.Clamp(p, MinPValue, 1.0);
+        return double.IsNaN(p) ? 1.0 : Math.Clamp(p, floor, 1.0);
     }
 
     /// <summary>P(X ≥ value) and P(X ≤ value) under the kernel density of the history.</summary>

@@ -4,7 +4,7 @@ namespace NetGuard.Detection.Detectors;
 public sealed record MartingaleOptions
 {
     /// <summary>p-values the martingale bets over (ML.NET's changeHistoryLength). Short, so the threshold stays reachable.</summary>
-    public int Window { get; init; } = 20;
+    public int Window { get; init; } = 10;
 
     public MartingaleKind Kind { get; init; } = MartingaleKind.Power;
 
@@ -13,8 +13,11 @@ public sealed record MartingaleOptions
 
     public MartingaleScoreMapping ScoreMapping { get; init; } = MartingaleScoreMapping.MarkovBound;
 
-    /// <summary>For <see cref="MartingaleScoreMapping.LogScaled"/>: decades of M that span the score range.</summary>
-    public double LogScaleDecades { get; init; } = 10;
+    /// <summary>
+    /// For <see cref="MartingaleScoreMapping.LogScaled"/>: decades of M that span the score range; 0 means the
+    /// most the window can hold (every p-value at the 1e-8 floor), so the score never saturates.
+    /// </summary>
+    public double LogScaleDecades { get; init; }
 
     internal void Validate()
     {
@@ -24,9 +27,9 @@ public sealed record MartingaleOptions
             throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "Must be in (0, 1).");
         }
 
-        if (!(LogScaleDecades > 0 && LogScaleDecades < 1000))
+        if (!(LogScaleDecades >= 0 && LogScaleDecades < 1e6))
         {
-            throw new ArgumentOutOfRangeException(nameof(LogScaleDecades), LogScaleDecades, "Must be in (0, 1000).");
+            throw new ArgumentOutOfRangeException(nameof(LogScaleDecades), LogScaleDecades, "Must be in [0, 1e6).");
         }
 
         if (!Enum.IsDefined(Kind) || !Enum.IsDefined(ScoreMapping))
@@ -37,5 +40,7 @@ public sealed record MartingaleOptions
 
     internal SlidingMartingale Create() => new(Window, Kind, Epsilon);
 
-    internal double ToScore(double logM) => SlidingMartingale.ToScore(logM, ScoreMapping, LogScaleDecades);
+    internal double EffectiveDecades => LogScaleDecades > 0
+        ? LogScaleDecades
+        : Window * new SlidingMartingale(1, Kind, Epsilon).LogBet(KernelPValue.MinPValue) / Math.Log(10.0);
 }

@@ -11,6 +11,7 @@ public sealed class SsaChangePointDetector : IStreamingDetector
     private readonly SsaModelOptions _model;
     private readonly KernelPValue _pValues;
     private readonly SlidingMartingale _martingale;
+    private readonly double _decades;
     private readonly SsaChangePointOptions _options;
 
     public SsaChangePointDetector(SsaChangePointOptions? options = null)
@@ -22,13 +23,14 @@ public sealed class SsaChangePointDetector : IStreamingDetector
         _residuals = new SsaResidualStream(options.Model);
         _pValues = new KernelPValue(options.HistoryLength);
         _martingale = options.Martingale.Create();
+        _decades = options.Martingale.EffectiveDecades;
     }
 
     /// <inheritdoc />
     public string Name => "ssa-changepoint";
 
     /// <inheritdoc />
-    public bool IsWarm => _pValues.IsFull && _martingale.IsFull;
+    public bool IsWarm => _pValues.Count >= _options.EffectiveMinHistory && _martingale.IsFull;
 
     /// <inheritdoc />
     public double Score(double value)
@@ -38,17 +40,17 @@ public sealed class SsaChangePointDetector : IStreamingDetector
             return 0;
         }
 
-        var bound = _pValues.IsFull ? _model.ClipBound(_pValues.Bandwidth) : double.PositiveInfinity;
+        var bound = _pValues.Count >= _options.EffectiveMinHistory ? _model.ClipBound(_pValues.Bandwidth) : double.PositiveInfinity;
         if (!InputGuard.TryNormalize(_residuals.Observe(x, bound), out var residual))
         {
             return 0;
         }
 
         double score = 0;
-        if (_pValues.IsFull)
+        if (_pValues.Count >= _options.EffectiveMinHistory)
         {
             var logM = _martingale.Update(_pValues.PValue(residual, _options.Side));
-            score = _martingale.IsFull ? _options.Martingale.ToScore(logM) : 0.0;
+            score = _martingale.IsFull ? SlidingMartingale.ToScore(logM, _options.Martingale.ScoreMapping, _decades) : 0.0;
         }
 
         _pValues.Add(residual);

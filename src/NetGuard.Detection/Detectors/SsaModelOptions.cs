@@ -19,7 +19,7 @@ public sealed record SsaModelOptions
     /// Values further than this many residual σ from their forecast enter the forecaster's state clipped
     /// to that distance, so a spike does not bend the forecasts after it; 0 turns clipping off.
     /// </summary>
-    public double OutlierClip { get; init; } = 3;
+    public double OutlierClip { get; init; }
 
     internal int EffectiveMaxRank => MaxRank > 0 ? MaxRank : WindowLength / 2;
 

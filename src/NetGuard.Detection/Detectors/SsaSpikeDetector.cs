@@ -15,6 +15,7 @@ public sealed class SsaSpikeDetector : IStreamingDetector
     private readonly SsaModelOptions _model;
     private readonly KernelPValue _pValues;
     private readonly AnomalySide _side;
+    private readonly int _minHistory;
 
     public SsaSpikeDetector(SsaSpikeOptions? options = null)
     {
@@ -24,13 +25,14 @@ public sealed class SsaSpikeDetector : IStreamingDetector
         _residuals = new SsaResidualStream(options.Model);
         _pValues = new KernelPValue(options.HistoryLength);
         _side = options.Side;
+        _minHistory = options.EffectiveMinHistory;
     }
 
     /// <inheritdoc />
     public string Name => "ssa-spike";
 
     /// <inheritdoc />
-    public bool IsWarm => _pValues.IsFull;
+    public bool IsWarm => _pValues.Count >= _minHistory;
 
     /// <summary>The rank of the current model besides the constant (−1 before the first fit).</summary>
     public int Rank => _residuals.IsTrained ? _residuals.Model.Rank : -1;
@@ -43,13 +45,13 @@ public sealed class SsaSpikeDetector : IStreamingDetector
             return 0;
         }
 
-        var bound = _pValues.IsFull ? _model.ClipBound(_pValues.Bandwidth) : double.PositiveInfinity;
+        var bound = IsWarm ? _model.ClipBound(_pValues.Bandwidth) : double.PositiveInfinity;
         if (!InputGuard.TryNormalize(_residuals.Observe(x, bound), out var residual))
         {
             return 0;
         }
 
-        var score = _pValues.IsFull ? 1.0 - _pValues.PValue(residual, _side) : 0.0;
+        var score = IsWarm ? 1.0 - _pValues.PValue(residual, _side, 0) : 0.0;
         _pValues.Add(residual);
         return InputGuard.Sanitize(score);
     }

@@ -19,7 +19,7 @@ public class AnomalyLikelihoodTests
     {
         var likelihood = new AnomalyLikelihood(
             new ScriptedDetector(Script),
-            new AnomalyLikelihoodOptions { AveragingWindow = 2, EstimationSamples = 3, HistoryLength = 10, Output = output });
+            new AnomalyLikelihoodOptions { AveragingWindow = 2, EstimationSamples = 3, HistoryLength = 10, Input = LikelihoodInput.Raw, Output = output });
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(0.0, likelihood.Score(i));
@@ -55,7 +55,7 @@ public class AnomalyLikelihoodTests
         // average by at most 0.1 (z ≈ 1), but its surprisal (18.4 against an Exp(1) background) stands out.
         var series = new TestSeries(41);
         var script = Enumerable.Range(0, 600).Select(i => i == 500 ? 1 - 1e-8 : series.Uniform()).ToArray();
-        var raw = TestSeries.Run(new AnomalyLikelihood(new ScriptedDetector(script)), script);
+        var raw = TestSeries.Run(new AnomalyLikelihood(new ScriptedDetector(script), new AnomalyLikelihoodOptions { Input = LikelihoodInput.Raw }), script);
         var surprisal = TestSeries.Run(
             new AnomalyLikelihood(new ScriptedDetector(script), new AnomalyLikelihoodOptions { Input = LikelihoodInput.Surprisal }),
             script);
@@ -69,7 +69,7 @@ public class AnomalyLikelihoodTests
         var inner = new ScriptedDetector([]);
         Assert.Equal("scripted+likelihood", new AnomalyLikelihood(inner).Name);
         Assert.Equal(
-            "scripted+surprisal-log-likelihood",
-            new AnomalyLikelihood(inner, new AnomalyLikelihoodOptions { Input = LikelihoodInput.Surprisal, Output = LikelihoodOutput.LogLikelihood }).Name);
+            "scripted+raw-log-likelihood",
+            new AnomalyLikelihood(inner, new AnomalyLikelihoodOptions { Input = LikelihoodInput.Raw, Output = LikelihoodOutput.LogLikelihood }).Name);
     }
 }

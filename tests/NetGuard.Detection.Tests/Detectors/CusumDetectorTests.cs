@@ -8,7 +8,7 @@ public class CusumDetectorTests
     public void Score_WorkedExample_ByHand()
     {
         // Window 5, k = 0.5, h = 5 (score = S/10), z capped at 4.
-        var detector = new CusumDetector(new CusumOptions { WindowLength = 5 });
+        var detector = new CusumDetector(new CusumOptions { WindowLength = 5, Drift = 0.5, Threshold = 5 });
         foreach (var v in new double[] { 1, 2, 3, 4, 5 })
         {
             Assert.Equal(0.0, detector.Score(v));
@@ -24,7 +24,7 @@ public class CusumDetectorTests
     }
 
     [Fact]
-    public void Score_StepChange_ReachesOneWithinFivePointsAndDecaysAfterwards()
+    public void Score_StepChange_CrossesTheDecisionIntervalWithinThreePointsAndDecaysAfterwards()
     {
         var detector = new CusumDetector();
         var series = new TestSeries(21).Noise(800, 20, 1);
@@ -35,7 +35,9 @@ public class CusumDetectorTests
 
         var scores = TestSeries.Run(detector, series);
         Assert.True(scores[..400].Max() < 0.5, $"before the step: {scores[..400].Max()}");
-        Assert.InRange(Array.FindIndex(scores, 400, s => s >= 1.0) - 400, 0, 5);
+        // z ≈ 5 is capped at 4: S⁺ grows by 4 − k = 3 a value and passes h = 8 at the third.
+        Assert.Equal(2, Array.FindIndex(scores, 400, s => s >= 0.5) - 400);
+        Assert.InRange(Array.FindIndex(scores, 400, s => s >= 1.0) - 400, 4, 6);
         Assert.True(scores[700..].Max() < 0.5, "the window absorbed the new level");
     }
 

@@ -93,6 +93,7 @@ public class IidChangePointDetectorTests
             }
         }
 
-        Assert.True(b.Max() > 0.3);
+        Assert.True(a.Max() > 0.99);
+        Assert.True(b.Max() is > 0 and < 1);
     }
 }

@@ -43,8 +43,9 @@ public class IidSpikeDetectorTests
     {
         // The ML.NET failure mode: a running spread statistic drifting over a long series with a large
         // offset. Scores must not depend on the offset (the kernel p-value is shift-invariant), so the
-        // offset run is compared point by point with the offset-free run; and they must stay calibrated
-        // (about 1% of N(0, 1) values score above 0.99 in every part of the series).
+        // offset run is compared point by point with the offset-free run; and they must not drift: the
+        // share of values scoring above 0.99 is the same in every tenth of the series. (It is below 1%:
+        // with the bandwidth at one σ the kernel density is about N(0, 2σ²), so the p-values are conservative.)
         const int Length = 1_000_000;
         var options = new IidSpikeOptions { HistoryLength = 40 };
         var withOffset = new IidSpikeDetector(options);
@@ -67,9 +68,11 @@ public class IidSpikeDetectorTests
 
         // 1e9 + x carries x to about 1e-7 absolute: scores agree to far better than any threshold step.
         Assert.True(worst < 1e-5, $"largest score difference {worst:E2}");
+        var average = high.Average();
+        Assert.True(average > 50, $"{average} per tenth");
         foreach (var count in high)
         {
-            Assert.InRange(count, 500, 2500);
+            Assert.InRange(count, 0.6 * average, 1.4 * average);
         }
     }
 }

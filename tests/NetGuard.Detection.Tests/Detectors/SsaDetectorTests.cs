@@ -69,6 +69,35 @@ public class SsaDetectorTests
     }
 
     [Fact]
+    public void OutlierClip_HugeSpike_DoesNotBendTheForecastsAfterIt()
+    {
+        // Without clipping a 1000σ spike sits in the next L lag vectors and its projection bends the next
+        // forecasts by a sizeable share of it; clipped to 3σ it can move them by little more than noise.
+        var series = new TestSeries(14).Seasonal(400, 12, 5, 1, 50);
+        series[300] += 1000;
+        Assert.True(LargestResidualAfterSpike(0) > 20);
+        Assert.True(LargestResidualAfterSpike(3) < 6);
+
+        double LargestResidualAfterSpike(double clip)
+        {
+            var options = Model with { OutlierClip = clip };
+            var stream = new SsaResidualStream(options);
+            var sigma = 1.0;
+            double largest = 0;
+            for (var i = 0; i < series.Length; i++)
+            {
+                var residual = stream.Observe(series[i], options.ClipBound(sigma));
+                if (i > 300 && i <= 300 + 24)
+                {
+                    largest = Math.Max(largest, Math.Abs(residual));
+                }
+            }
+
+            return largest;
+        }
+    }
+
+    [Fact]
     public void SpikeScore_OffsetInvariant()
     {
         var series = new TestSeries(12).Seasonal(500, 24, 10, 1);
