@@ -10,8 +10,9 @@ public enum MartingaleScoreMapping
     MarkovBound,
 
     /// <summary>
-    /// score = clamp(log10 M / <c>LogScaleDecades</c>, 0, 1): the same order, spread evenly over the decades
-    /// of evidence (M = 10^(d·score)) for threshold sweeps that step linearly.
+    /// score = clamp(log10 M / d, 0, 1) with d = <c>LogScaleDecades</c> (by default the most evidence the window
+    /// can hold): the same order as <see cref="MarkovBound"/>, but it never saturates in double precision
+    /// (1 − 1/M is exactly 1 beyond M ≈ 1e16) and a score s still reads as a bound: M = 10^(d·s).
     /// </summary>
     LogScaled,
 }

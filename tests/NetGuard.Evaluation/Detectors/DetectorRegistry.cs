@@ -12,5 +12,19 @@ internal static class DetectorRegistry
         new Dictionary<string, Func<IStreamingDetector>>(StringComparer.Ordinal)
         {
             ["windowed-gaussian"] = () => new WindowedGaussianDetector(),
+
+            // NetGuard.Detection's detectors with their defaults (DetectorCatalog; "+likelihood" = AnomalyLikelihood around it).
+            ["iid-spike"] = () => DetectorCatalog.Create("iid-spike"),
+            ["iid-spike+likelihood"] = () => DetectorCatalog.Create("iid-spike+likelihood"),
+            ["iid-changepoint"] = () => DetectorCatalog.Create("iid-changepoint"),
+            ["iid-changepoint+likelihood"] = () => DetectorCatalog.Create("iid-changepoint+likelihood"),
+            ["ssa-spike"] = () => DetectorCatalog.Create("ssa-spike"),
+            ["ssa-spike+likelihood"] = () => DetectorCatalog.Create("ssa-spike+likelihood"),
+            ["ssa-changepoint"] = () => DetectorCatalog.Create("ssa-changepoint"),
+            ["ssa-changepoint+likelihood"] = () => DetectorCatalog.Create("ssa-changepoint+likelihood"),
+            ["cusum"] = () => DetectorCatalog.Create("cusum"),
+            ["cusum+likelihood"] = () => DetectorCatalog.Create("cusum+likelihood"),
+            ["robust-z"] = () => DetectorCatalog.Create("robust-z"),
+            ["robust-z+likelihood"] = () => DetectorCatalog.Create("robust-z+likelihood"),
         };
 }
