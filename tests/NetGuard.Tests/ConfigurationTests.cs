@@ -3,6 +3,7 @@ using NetGuard.Aggregation;
 using NetGuard.Configuration;
 using NetGuard.Core.Capture;
 using NetGuard.Detection;
+using NetGuard.Remediation;
 using NetGuard.Testing.Files;
 
 namespace NetGuard.Tests;
@@ -19,17 +20,26 @@ public class ConfigurationTests
         Assert.Equivalent(new CaptureOptions(), capture, strict: true);
         Assert.Equivalent(new AggregationOptions(), aggregation, strict: true);
         Assert.Equivalent(new DetectionOptions(), NetGuardConfiguration.Detection(configuration), strict: true);
+        Assert.Equivalent(new StateOptions(), NetGuardConfiguration.State(configuration), strict: true);
+        var remediation = NetGuardConfiguration.Remediation(configuration);
+        Assert.Equivalent(new RemediationOptions(), remediation, strict: true);
     }
 
     [Fact]
     public void EmbeddedDefaults_DocumentEveryOption()
     {
-        var configuration = new ConfigurationBuilder().AddJsonStream(NetGuardConfiguration.OpenDefaults()).Build();
-        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section), (typeof(DetectionOptions), DetectionOptions.Section) })
+        using var json = System.Text.Json.JsonDocument.Parse(NetGuardConfiguration.OpenDefaults());
+        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section), (typeof(DetectionOptions), DetectionOptions.Section), (typeof(RemediationOptions), RemediationOptions.Section), (typeof(StateOptions), StateOptions.Section) })
         {
-            foreach (var property in type.GetProperties())
+            var node = json.RootElement;
+            foreach (var part in section.Split(':'))
             {
-                Assert.True(configuration.GetSection($"{section}:{property.Name}").Exists(), $"{section}:{property.Name} is not in config/netguard.json");
+                Assert.True(node.TryGetProperty(part, out node), $"{section} is not in config/netguard.json");
+            }
+
+            foreach (var property in type.GetProperties().Where(p => p.CanWrite || p.PropertyType.IsGenericType))
+            {
+                Assert.True(node.TryGetProperty(property.Name, out _), $"{section}:{property.Name} is not in config/netguard.json");
             }
         }
     }
@@ -44,6 +54,11 @@ public class ConfigurationTests
     [InlineData("""{"NetGuard":{"Detection":{"Thresholds":[{"Network":"10.0.0.0/33","Metric":"in.syn","PerSecond":100}]}}}""", "NetGuard:Detection:Thresholds:0:Network = 10.0.0.0/33")]
     [InlineData("""{"NetGuard":{"Detection":{"Thresholds":[{"Network":"10.0.0.0/8","Metric":"in.bogus","PerSecond":100}]}}}""", "NetGuard:Detection:Thresholds:0:Metric = in.bogus")]
     [InlineData("""{"NetGuard":{"Detection":{"SpikeZ":0}}}""", "NetGuard:Detection:SpikeZ = 0")]
+    [InlineData("""{"NetGuard":{"Remediation":{"Mode":"Sometimes"}}}""", "NetGuard:Remediation:Mode = Sometimes: expected one of Monitor, Approve, Auto")]
+    [InlineData("""{"NetGuard":{"Remediation":{"Enforcer":"pf"}}}""", "NetGuard:Remediation:Enforcer = pf")]
+    [InlineData("""{"NetGuard":{"Remediation":{"Allowlist":["10.0.0.0/8","10.300.0.1"]}}}""", "NetGuard:Remediation:Allowlist:1 = 10.300.0.1")]
+    [InlineData("""{"NetGuard":{"Remediation":{"KindModes":{"sin-flood":"Auto"}}}}""", "NetGuard:Remediation:KindModes:sin-flood: unknown attack kind")]
+    [InlineData("""{"NetGuard":{"Remediation":{"DefaultTtl":"-00:00:01"}}}""", "NetGuard:Remediation:DefaultTtl = -00:00:01")]
     public void Replay_InvalidConfiguration_NamesTheKeyAndExitsTwo(string json, string expected)
     {
         using var dir = new TempDirectory();

@@ -34,6 +34,7 @@ public sealed class AnomalyLikelihood : IStreamingDetector
     private double _stdDev;
     private double _previousTail = 1;
 
+    /// <summary>Wraps <paramref name="inner"/>, which this instance then owns and feeds.</summary>
     public AnomalyLikelihood(IStreamingDetector inner, AnomalyLikelihoodOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inner);

@@ -18,8 +18,10 @@ public sealed record AnomalyLikelihoodOptions
     /// <summary>Values between re-estimates of the distribution's mean and variance.</summary>
     public int ReestimationPeriod { get; init; } = 100;
 
+    /// <summary>What is averaged: the surprisal of the inner score (default) or the score itself.</summary>
     public LikelihoodInput Input { get; init; } = LikelihoodInput.Surprisal;
 
+    /// <summary>Likelihood (1 − tail) or Numenta's log scale.</summary>
     public LikelihoodOutput Output { get; init; } = LikelihoodOutput.Likelihood;
 
     /// <summary>After a tail below 1e-5, a second one in a row reports 1e-3 (Numenta's filter: only the onset is red).</summary>

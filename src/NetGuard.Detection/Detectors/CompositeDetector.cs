@@ -8,6 +8,7 @@ public sealed class CompositeDetector : IStreamingDetector
 {
     private readonly IStreamingDetector[] _parts;
 
+    /// <summary>Combines <paramref name="parts"/> (at least one), which this instance then owns and feeds.</summary>
     public CompositeDetector(params IStreamingDetector[] parts)
     {
         ArgumentNullException.ThrowIfNull(parts);

@@ -17,6 +17,7 @@ public sealed class CusumDetector : IStreamingDetector
     private double _up;
     private double _down;
 
+    /// <summary>A detector with <paramref name="options"/>, or the defaults.</summary>
     public CusumDetector(CusumOptions? options = null)
     {
         options ??= new CusumOptions();

@@ -15,6 +15,7 @@ public sealed record CusumOptions
     /// <summary>|z| is capped here (Huber-style) so one outlier cannot make a change on its own.</summary>
     public double ZCap { get; init; } = 4;
 
+    /// <summary>Applied to each value first.</summary>
     public ValueTransform Transform { get; init; } = ValueTransform.None;
 
     /// <summary>Upward watches increases only, Downward decreases only, TwoSided both.</summary>

@@ -6,7 +6,7 @@ namespace NetGuard.Detection.Detectors;
 /// evidence bound instead of ML.NET's exp(W·logBet(1 − confidence)) threshold.
 /// </summary>
 /// <remarks>
-/// Cost O(history) per value; memory the value history plus the martingale window; warm once both are full.
+/// Cost O(history) per value; memory the value history plus the martingale window; warm after MinHistory values plus a full martingale window.
 /// The p-value history and the martingale window are separate settings: a long history keeps p-values
 /// small for longer after a change (more evidence), a short martingale window keeps the evidence needed
 /// reachable (ML.NET ties both to one length, which at a few hundred makes its threshold about 1e31).
@@ -18,6 +18,7 @@ public sealed class IidChangePointDetector : IStreamingDetector
     private readonly double _decades;
     private readonly IidChangePointOptions _options;
 
+    /// <summary>A detector with <paramref name="options"/>, or the defaults.</summary>
     public IidChangePointDetector(IidChangePointOptions? options = null)
     {
         options ??= new IidChangePointOptions();

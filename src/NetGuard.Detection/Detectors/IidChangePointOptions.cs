@@ -6,12 +6,13 @@ public sealed record IidChangePointOptions
     /// <summary>Values in the sliding history for the kernel p-values. At least 2.</summary>
     public int HistoryLength { get; init; } = 500;
 
-    /// <summary>Which departures the p-values count.</summary>
     /// <summary>History entries needed before scoring starts (the warm-up; at most the history length); 0 means the full history.</summary>
     public int MinHistory { get; init; } = 50;
 
+    /// <summary>Which departures the p-values count.</summary>
     public AnomalySide Side { get; init; } = AnomalySide.TwoSided;
 
+    /// <summary>The martingale over the p-values and its score mapping.</summary>
     public MartingaleOptions Martingale { get; init; } = new();
 
     internal int EffectiveMinHistory => MinHistory > 0 ? Math.Clamp(MinHistory, 2, HistoryLength) : HistoryLength;

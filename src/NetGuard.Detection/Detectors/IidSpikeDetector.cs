@@ -4,13 +4,14 @@ namespace NetGuard.Detection.Detectors;
 /// IID spike detector: scores each value by 1 − p, p its kernel-density p-value against the previous
 /// <see cref="IidSpikeOptions.HistoryLength"/> values (the published algorithm of ML.NET's DetectIidSpike).
 /// </summary>
-/// <remarks>Cost O(history) per value; memory one window of doubles; warm once the history is full.</remarks>
+/// <remarks>Cost O(history) per value; memory one window of doubles; warm after MinHistory values.</remarks>
 public sealed class IidSpikeDetector : IStreamingDetector
 {
     private readonly KernelPValue _pValues;
     private readonly AnomalySide _side;
     private readonly int _minHistory;
 
+    /// <summary>A detector with <paramref name="options"/>, or the defaults.</summary>
     public IidSpikeDetector(IidSpikeOptions? options = null)
     {
         options ??= new IidSpikeOptions();

@@ -26,8 +26,6 @@ internal sealed class KernelPValue
 
     public KernelPValue(int historyLength) => _history = new SlidingMoments(historyLength);
 
-    public bool IsFull => _history.IsFull;
-
     public int Count => _history.Count;
 
     public double Bandwidth

@@ -6,11 +6,13 @@ public sealed record MartingaleOptions
     /// <summary>p-values the martingale bets over (ML.NET's changeHistoryLength). Short, so the threshold stays reachable.</summary>
     public int Window { get; init; } = 10;
 
+    /// <summary>The betting function.</summary>
     public MartingaleKind Kind { get; init; } = MartingaleKind.Power;
 
     /// <summary>ε of the power martingale, in (0, 1).</summary>
     public double Epsilon { get; init; } = 0.1;
 
+    /// <summary>How M becomes a score in [0, 1].</summary>
     public MartingaleScoreMapping ScoreMapping { get; init; } = MartingaleScoreMapping.MarkovBound;
 
     /// <summary>

@@ -12,6 +12,7 @@ public sealed class RobustZDetector : IStreamingDetector
     private readonly RobustStandardizer _standardizer;
     private readonly RobustZOptions _options;
 
+    /// <summary>A detector with <paramref name="options"/>, or the defaults.</summary>
     public RobustZDetector(RobustZOptions? options = null)
     {
         options ??= new RobustZOptions();

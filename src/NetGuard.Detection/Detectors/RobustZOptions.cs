@@ -9,6 +9,7 @@ public sealed record RobustZOptions
     /// <summary>Applied to each value first; log1p tames the heavy tail of packet and byte counts.</summary>
     public ValueTransform Transform { get; init; } = ValueTransform.Log1p;
 
+    /// <summary>Which departures count.</summary>
     public AnomalySide Side { get; init; } = AnomalySide.TwoSided;
 
     internal void Validate()

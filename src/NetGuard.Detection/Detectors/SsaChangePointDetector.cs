@@ -4,7 +4,7 @@ namespace NetGuard.Detection.Detectors;
 /// SSA changepoint detector: a conformal martingale over the kernel p-values of SSA forecast residuals
 /// (ML.NET's DetectChangePointBySsa), mapped to [0, 1] like <see cref="IidChangePointDetector"/>.
 /// </summary>
-/// <remarks>Cost and memory as <see cref="SsaSpikeDetector"/> plus the martingale window; warm once the residual history and the window are full.</remarks>
+/// <remarks>Cost and memory as <see cref="SsaSpikeDetector"/> plus the martingale window; warm after N training values, MinHistory residuals and a full martingale window.</remarks>
 public sealed class SsaChangePointDetector : IStreamingDetector
 {
     private readonly SsaResidualStream _residuals;
@@ -14,6 +14,7 @@ public sealed class SsaChangePointDetector : IStreamingDetector
     private readonly double _decades;
     private readonly SsaChangePointOptions _options;
 
+    /// <summary>A detector with <paramref name="options"/>, or the defaults.</summary>
     public SsaChangePointDetector(SsaChangePointOptions? options = null)
     {
         options ??= new SsaChangePointOptions();

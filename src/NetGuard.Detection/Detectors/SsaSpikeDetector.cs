@@ -7,7 +7,7 @@ namespace NetGuard.Detection.Detectors;
 /// </summary>
 /// <remarks>
 /// Cost O(L·r + history) per value plus a re-fit every refit interval (O(L²·N + L³), amortised O(L²));
-/// memory O(N + L² + history); warm after N training values and then a full residual history.
+/// memory O(N + L² + history); warm after N training values and then MinHistory residuals.
 /// </remarks>
 public sealed class SsaSpikeDetector : IStreamingDetector
 {
@@ -17,6 +17,7 @@ public sealed class SsaSpikeDetector : IStreamingDetector
     private readonly AnomalySide _side;
     private readonly int _minHistory;
 
+    /// <summary>A detector with <paramref name="options"/>, or the defaults.</summary>
     public SsaSpikeDetector(SsaSpikeOptions? options = null)
     {
         options ??= new SsaSpikeOptions();

@@ -3,6 +3,7 @@ namespace NetGuard.Detection.Detectors;
 /// <summary>Settings of <see cref="SsaSpikeDetector"/>. Immutable; validated by the detector's constructor.</summary>
 public sealed record SsaSpikeOptions
 {
+    /// <summary>The SSA model whose forecast residuals are scored.</summary>
     public SsaModelOptions Model { get; init; } = new();
 
     /// <summary>Residuals in the sliding history their kernel p-values are computed against. At least 2.</summary>

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using NetGuard.Aggregation;
 using NetGuard.Core.Capture;
 using NetGuard.Core.Packets;
+using NetGuard.Core.Detection;
 using NetGuard.Detection;
+using NetGuard.Remediation;
 using NetGuard.Detection.Hosts;
 
 namespace NetGuard.Configuration;
@@ -58,6 +60,12 @@ internal static class NetGuardConfiguration
         }
 
         var key = match.Groups[1].Value;
+        var property = typeof(T).GetProperty(key[(key.LastIndexOf(':') + 1)..]);
+        if (property?.PropertyType is { IsEnum: true } enumType)
+        {
+            return $"{key} = {configuration[key]}: expected one of {string.Join(", ", Enum.GetNames(enumType))}";
+        }
+
         var type = match.Groups[2].Value switch
         {
             "System.Int32" or "System.Int64" => "a whole number",
@@ -75,6 +83,38 @@ internal static class NetGuardConfiguration
     public static CaptureOptions Capture(IConfiguration configuration) => Bind<CaptureOptions>(configuration, CaptureOptions.Section);
 
     public static AggregationOptions Aggregation(IConfiguration configuration) => Bind<AggregationOptions>(configuration, AggregationOptions.Section);
+
+    public static StateOptions State(IConfiguration configuration) => Bind<StateOptions>(configuration, StateOptions.Section);
+
+    public static RemediationOptions Remediation(IConfiguration configuration)
+    {
+        var options = Bind<RemediationOptions>(configuration, RemediationOptions.Section);
+        for (var i = 0; i < options.Allowlist.Count; i++)
+        {
+            if (!NetPrefix.TryParse(options.Allowlist[i], out _))
+            {
+                throw new ConfigurationException($"{RemediationOptions.Section}:Allowlist:{i} = {options.Allowlist[i]}: expected an address or prefix like 192.0.2.0/24");
+            }
+        }
+
+        foreach (var kind in options.KindModes.Keys)
+        {
+            if (!AttackKindNames.TryParse(kind, out _))
+            {
+                throw new ConfigurationException($"{RemediationOptions.Section}:KindModes:{kind}: unknown attack kind (known: {string.Join(", ", Enum.GetValues<AttackKind>().Select(k => k.Name()))})");
+            }
+        }
+
+        foreach (var (key, value) in new[] { ("DefaultTtl", options.DefaultTtl), ("MaxTtl", options.MaxTtl), ("EnforcerTimeout", options.EnforcerTimeout), ("ReconcileInterval", options.ReconcileInterval) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ConfigurationException($"{RemediationOptions.Section}:{key} = {value}: expected a positive duration hh:mm:ss");
+            }
+        }
+
+        return options;
+    }
 
     public static DetectionOptions Detection(IConfiguration configuration)
     {

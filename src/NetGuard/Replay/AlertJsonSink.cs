@@ -2,11 +2,8 @@ using NetGuard.Core.Detection;
 
 namespace NetGuard.Replay;
 
-/// <summary>
-/// Writes "alert" lines of the replay contract and, for kinds that call for it, a "decision" line
-/// proposing to block the source (once per source per replay).
-/// </summary>
-internal sealed class AlertJsonSink(JsonLines output, BlockProposer proposer) : IAnomalySink
+/// <summary>Writes "alert" lines of the replay contract.</summary>
+internal sealed class AlertJsonSink(JsonLines output) : IAnomalySink
 {
     public void OnAnomaly(Anomaly anomaly)
     {
@@ -33,18 +30,5 @@ internal sealed class AlertJsonSink(JsonLines output, BlockProposer proposer) : 
 
         w.WriteEndObject();
         output.End();
-
-        if (proposer.Propose(anomaly) is { } decision)
-        {
-            var d = output.Begin("decision");
-            d.WriteString("time", JsonLines.Time(decision.TimeMicros));
-            d.WriteString("id", decision.Id);
-            d.WriteString("action", "block");
-            d.WriteString("target", decision.Target);
-            d.WriteString("state", "proposed");
-            d.WriteString("reason", decision.Reason);
-            d.WriteNumber("ttl_s", decision.TtlSeconds);
-            output.End();
-        }
     }
 }

@@ -14,7 +14,6 @@ namespace NetGuard.Replay;
 /// </summary>
 internal static class CaptureCommand
 {
-    private static readonly TimeSpan DefaultTtl = ReplayCommand.DefaultTtl;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
@@ -24,6 +23,7 @@ internal static class CaptureCommand
         var capture = NetGuardConfiguration.Capture(configuration);
         var aggregation = NetGuardConfiguration.Aggregation(configuration);
         var detectionOptions = NetGuardConfiguration.Detection(configuration);
+        var remediationOptions = NetGuardConfiguration.Remediation(configuration);
         if (request.Filter is not null)
         {
             capture.Filter = request.Filter;
@@ -41,8 +41,9 @@ internal static class CaptureCommand
             }
 
             using var output = new JsonLines(stdout);
-            var detection = new DetectionEngine(detectionOptions, request.Json ? new AlertJsonSink(output, new BlockProposer(DefaultTtl)) : new AlertTextSink(Console.Error));
-            ISecondSink sink = request.Stats && request.Json ? new FanOutSink(new HostSecondJsonSink(output), detection) : detection;
+            var wiring = ReplayWiring.Create(detectionOptions, remediationOptions, output, request.Json, request.Stats, stderr);
+            var sink = wiring.Sink;
+            var detection = wiring.Detection;
             var pipeline = new CapturePipeline(sources, aggregation, capture.ChannelBatches, TimeProvider.System);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (request.Duration is { } duration)

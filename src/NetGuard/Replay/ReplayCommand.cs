@@ -14,8 +14,6 @@ namespace NetGuard.Replay;
 /// </summary>
 internal static class ReplayCommand
 {
-    /// <summary>Until remediation settings exist (issue 4): proposed blocks last an hour.</summary>
-    internal static readonly TimeSpan DefaultTtl = TimeSpan.FromHours(1);
 
     public static async Task<int> RunAsync(ReplayRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -23,11 +21,13 @@ internal static class ReplayCommand
         var capture = NetGuardConfiguration.Capture(configuration);
         var aggregation = NetGuardConfiguration.Aggregation(configuration);
         var detectionOptions = NetGuardConfiguration.Detection(configuration);
+        var remediationOptions = NetGuardConfiguration.Remediation(configuration);
 
         using var source = FileCaptureSource.Open(request.File);
         using var output = new JsonLines(stdout);
-        var detection = new DetectionEngine(detectionOptions, request.Json ? new AlertJsonSink(output, new BlockProposer(DefaultTtl)) : new AlertTextSink(Console.Error));
-        ISecondSink sink = request.Stats && request.Json ? new FanOutSink(new HostSecondJsonSink(output), detection) : detection;
+        var wiring = ReplayWiring.Create(detectionOptions, remediationOptions, output, request.Json, request.Stats, stderr);
+        var sink = wiring.Sink;
+        var detection = wiring.Detection;
         var pipeline = new CapturePipeline([source], aggregation, capture.ChannelBatches, TimeProvider.System);
 
         PipelineResult result;

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NetGuard.Core.Remediation;
+using NetGuard.Core.Statistics;
+using NetGuard.Detection;
+using NetGuard.Pipeline;
+using NetGuard.Remediation;
+using NetGuard.Remediation.Engine;
+using NetGuard.Remediation.Enforcement;
+
+namespace NetGuard.Replay;
+
+/// <summary>
+/// The sinks behind the aggregator for replay and capture: optional host-second lines, the
+/// decision engine on packet time with the dry-run enforcer, and detection writing alerts.
+/// </summary>
+internal sealed class ReplayWiring
+{
+    private ReplayWiring(ISecondSink sink, DetectionEngine detection, RemediationEngine remediation)
+    {
+        Sink = sink;
+        Detection = detection;
+        Remediation = remediation;
+    }
+
+    public ISecondSink Sink { get; }
+
+    public DetectionEngine Detection { get; }
+
+    public RemediationEngine Remediation { get; }
+
+    /// <summary>
+    /// Replay shows what the daemon would decide. In Monitor mode the daemon decides nothing, so replay
+    /// shows what it would propose (Approve); in Auto mode blocks show as active (dry run).
+    /// </summary>
+    public static ReplayWiring Create(DetectionOptions detection, RemediationOptions remediation, JsonLines output, bool json, bool stats, TextWriter stderr)
+    {
+        var options = remediation.Mode == RemediationMode.Monitor
+            ? CopyWithMode(remediation, RemediationMode.Approve)
+            : remediation;
+        var clock = new PacketClock();
+        IDecisionSink decisions = json ? new DecisionJsonSink(output, stderr) : new DecisionTextSink(stderr);
+        var engine = RemediationEngineFactory.Create(options, new DryRunEnforcer(), stateDirectory: null, protectHost: false, clock, decisions, NullLogger.Instance);
+        engine.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var remediationSink = new ReplayRemediation(engine, clock);
+        var alerts = json ? (Core.Detection.IAnomalySink)new AlertJsonSink(output) : new AlertTextSink(stderr);
+        var detector = new DetectionEngine(detection, new AnomalyFanOut(alerts, remediationSink));
+        ISecondSink sink = stats && json
+            ? new FanOutSink(new HostSecondJsonSink(output), remediationSink, detector)
+            : new FanOutSink(remediationSink, detector);
+        return new ReplayWiring(sink, detector, engine);
+    }
+
+    private static RemediationOptions CopyWithMode(RemediationOptions o, RemediationMode mode) => new()
+    {
+        Mode = mode,
+        KindModes = o.KindModes.ToDictionary(kv => kv.Key, kv => kv.Value == RemediationMode.Monitor ? mode : kv.Value),
+        Enforcer = o.Enforcer,
+        DefaultTtl = o.DefaultTtl,
+        MaxTtl = o.MaxTtl,
+        RepeatOffenderFactor = o.RepeatOffenderFactor,
+        Allowlist = o.Allowlist,
+        MaxActiveBlocks = o.MaxActiveBlocks,
+        MaxNewBlocksPerMinute = o.MaxNewBlocksPerMinute,
+        MinPrefixLengthIPv4 = o.MinPrefixLengthIPv4,
+        MinPrefixLengthIPv6 = o.MinPrefixLengthIPv6,
+        RollbackSuppression = o.RollbackSuppression,
+        DecisionsFile = o.DecisionsFile,
+        ReconcileInterval = o.ReconcileInterval,
+        EnforcerTimeout = o.EnforcerTimeout,
+        EnforcerRetries = o.EnforcerRetries,
+    };
+}
