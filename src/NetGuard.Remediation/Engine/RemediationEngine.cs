@@ -59,7 +59,7 @@ public sealed partial class RemediationEngine
         var prepared = await _enforcer.PrepareAsync(cancellationToken).ConfigureAwait(false);
         if (!prepared.Succeeded)
         {
-            throw new InvalidOperationException($"the {_enforcer.Name} firewall cannot be prepared: {prepared.Error}");
+            throw new RemediationUnavailableException($"the {_enforcer.Name} firewall cannot be prepared: {prepared.Error}");
         }
 
         // Applying means we crashed between journal and confirmation; Approved means before the call.

@@ -14,6 +14,9 @@ internal static class JournalJson
         PropertyNameCaseInsensitive = true,
         Converters = { new JsonStringEnumConverter(), new NetPrefixConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Operators read and edit these files: keep '+' and non-ASCII text as they are.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private sealed class NetPrefixConverter : JsonConverter<NetPrefix>

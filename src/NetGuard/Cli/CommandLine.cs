@@ -39,7 +39,34 @@ internal static class CommandLine
         var run = new Command("run", "Run the capture service (systemd, Windows Service or console).") { configOption };
         run.SetAction((parse, ct) => Guard(() => RunCommand.RunAsync(parse.GetValue(configOption), ct)));
 
-        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, capture, run };
+        var all = new Option<bool>("--all") { Description = "Also show decisions that ended more than a day ago." };
+        var blocks = new Command("blocks", "Show decisions (proposed, active, ended) and edits waiting in the decisions file.") { configOption, all };
+        blocks.SetAction((parse, ct) => Guard(() => Task.FromResult(DecisionCommands.Blocks(parse.GetValue(configOption), parse.GetValue(all), Console.Out))));
+
+        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, capture, run, blocks };
+        foreach (var (verb, help) in new[]
+        {
+            ("approve", "Approve a proposed block: netguard approve ID"),
+            ("reject", "Reject a proposed block: netguard reject ID"),
+            ("rollback", "Remove an active block now: netguard rollback ID|ADDRESS"),
+            ("block", "Block an address or prefix by hand: netguard block ADDRESS [--ttl hh:mm:ss] [--reason TEXT]"),
+        })
+        {
+            var value = new Argument<string>(verb == "block" ? "address" : verb == "rollback" ? "id-or-address" : "id");
+            var ttl = new Option<string?>("--ttl") { Description = "How long the block lasts (default NetGuard:Remediation:DefaultTtl)." };
+            var reason = new Option<string?>("--reason") { Description = "Why, for the journal and the logs." };
+            var command = new Command(verb, help) { value, configOption };
+            if (verb == "block")
+            {
+                command.Add(ttl);
+                command.Add(reason);
+            }
+
+            command.SetAction((parse, ct) => Guard(() => Task.FromResult(DecisionCommands.Edit(
+                verb, parse.GetValue(value)!, parse.GetValue(ttl), parse.GetValue(reason), parse.GetValue(configOption), Console.Out, Console.Error))));
+            root.Add(command);
+        }
+
         return root;
     }
 
@@ -53,6 +80,11 @@ internal static class CommandLine
         catch (ConfigurationException e)
         {
             await Console.Error.WriteLineAsync($"netguard: configuration: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (InvalidDataException e)
+        {
+            await Console.Error.WriteLineAsync($"netguard: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         catch (Capture.Files.CaptureFileException e)

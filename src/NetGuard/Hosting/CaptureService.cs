@@ -13,6 +13,7 @@ internal sealed partial class CaptureService(
     CaptureOptions capture,
     AggregationOptions aggregation,
     DetectionOptions detection,
+    RemediationService remediation,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<CaptureService> logger) : BackgroundService
@@ -28,7 +29,7 @@ internal sealed partial class CaptureService(
         using var report = time.CreateTimer(_ => rates.Report(), null, ReportInterval, ReportInterval);
 
         // The pipeline blocks on native capture threads; keep it off the host's startup path.
-        var engine = new DetectionEngine(detection, new AlertLogSink(logger));
+        var engine = new DetectionEngine(detection, new AnomalyFanOut(new AlertLogSink(logger), remediation));
         var sink = new FanOutSink(rates, engine);
         var result = await Task.Run(() => pipeline.RunAsync(sink, stoppingToken), CancellationToken.None).ConfigureAwait(false);
         rates.Report();

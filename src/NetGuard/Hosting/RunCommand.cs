@@ -5,7 +5,10 @@ using Microsoft.Extensions.Hosting;
 using NetGuard.Aggregation;
 using NetGuard.Capture.Live;
 using NetGuard.Configuration;
+using Microsoft.Extensions.Logging;
 using NetGuard.Core.Capture;
+using NetGuard.Remediation;
+using NetGuard.Remediation.Engine;
 using Serilog;
 
 namespace NetGuard.Hosting;
@@ -23,6 +26,9 @@ internal static class RunCommand
         var capture = NetGuardConfiguration.Capture(configuration);
         var aggregation = NetGuardConfiguration.Aggregation(configuration);
         var detection = NetGuardConfiguration.Detection(configuration);
+        var remediation = NetGuardConfiguration.Remediation(configuration);
+        var state = NetGuardConfiguration.State(configuration);
+        var enforcer = EnforcerFactory.Create(remediation);
 
         var interfaces = capture.Interfaces.Count > 0 ? capture.Interfaces.ToList() : [InterfaceCatalog.DefaultInterface()];
         var sources = new List<IPacketSource>();
@@ -51,12 +57,32 @@ internal static class RunCommand
             builder.Services.AddSingleton(capture);
             builder.Services.AddSingleton(aggregation);
             builder.Services.AddSingleton(detection);
+            builder.Services.AddSingleton(remediation);
+            builder.Services.AddSingleton(sp => RemediationEngineFactory.Create(
+                remediation, enforcer, state.Directory, protectHost: true, TimeProvider.System,
+                new DecisionLogSink(sp.GetRequiredService<ILogger<RemediationService>>()), sp.GetRequiredService<ILogger<RemediationService>>()));
+            builder.Services.AddSingleton<RemediationService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RemediationService>());
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddHostedService<CaptureService>();
 
             using var host = builder.Build();
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return Cli.ExitCodes.Ok;
+            try
+            {
+                await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RemediationUnavailableException e)
+            {
+                await Console.Error.WriteLineAsync($"netguard: {e.Message}").ConfigureAwait(false);
+                return Cli.ExitCodes.Unavailable;
+            }
+            catch (InvalidDataException e)
+            {
+                await Console.Error.WriteLineAsync($"netguard: {e.Message}").ConfigureAwait(false);
+                return Cli.ExitCodes.BadInput;
+            }
+
+            return Environment.ExitCode != 0 ? Environment.ExitCode : Cli.ExitCodes.Ok;
         }
         finally
         {
@@ -67,7 +93,7 @@ internal static class RunCommand
         }
     }
 
-    private static string? DefaultConfigFile()
+    internal static string? DefaultConfigFile()
     {
         var path = OperatingSystem.IsWindows()
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "NetGuard", "netguard.json")

@@ -1,6 +1,6 @@
 using NetGuard.Core.Detection;
 
-namespace NetGuard.Replay;
+namespace NetGuard.Pipeline;
 
 /// <summary>Hands each alert to several sinks in order (output first, then remediation).</summary>
 internal sealed class AnomalyFanOut(params IAnomalySink[] sinks) : IAnomalySink

@@ -1,0 +1,81 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetGuard.Core.Detection;
+using NetGuard.Remediation;
+using NetGuard.Remediation.Engine;
+
+namespace NetGuard.Hosting;
+
+/// <summary>
+/// Runs the decision engine on one loop: alerts from detection, edits of the decisions file,
+/// expiry every second and reconciliation at its interval all arrive as work items, one at a time.
+/// Detection never waits for the firewall.
+/// </summary>
+internal sealed partial class RemediationService(
+    RemediationEngine engine,
+    RemediationOptions options,
+    TimeProvider time,
+    ILogger<RemediationService> logger) : BackgroundService, IAnomalySink
+{
+    private readonly Channel<Func<CancellationToken, Task>> _work = Channel.CreateBounded<Func<CancellationToken, Task>>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    private long _dropped;
+
+    /// <summary>Alerts dropped because the engine was 10,000 items behind (the firewall hung); counted, never blocking detection.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void OnAnomaly(Anomaly anomaly) => Post(ct => engine.OnAnomalyAsync(anomaly, ct));
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // A firewall that cannot be prepared or a journal that cannot be read stops the start.
+        await engine.StartAsync(cancellationToken).ConfigureAwait(false);
+        LogStarted(logger, engine.EnforcerName, options.Mode.ToString(), options.DecisionsFile, engine.Decisions.Count(d => d.IsLive));
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var watcher = new DecisionsFileWatcher(options.DecisionsFile, time, document => Post(ct => engine.ApplyOperatorAsync(document, ct)), logger);
+        using var expiry = time.CreateTimer(_ => Post(engine.ExpireAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        using var reconcile = time.CreateTimer(_ => Post(engine.ReconcileAsync), null, options.ReconcileInterval, options.ReconcileInterval);
+        watcher.Check();
+        try
+        {
+            while (await _work.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                while (_work.Reader.TryRead(out var item))
+                {
+                    try
+                    {
+                        await item(stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The journal is written before every action, so a failed item leaves consistent state; keep going.
+                        LogFailed(logger, e.Message);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Post(Func<CancellationToken, Task> item)
+    {
+        if (!_work.Writer.TryWrite(item))
+        {
+            Interlocked.Increment(ref _dropped);
+        }
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Remediation with {Enforcer} in {Mode} mode; decisions file {File}; {Live} decisions live")]
+    private static partial void LogStarted(ILogger logger, string enforcer, string mode, string file, int live);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "Remediation step failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
+}
