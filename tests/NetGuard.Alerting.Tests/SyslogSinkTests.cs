@@ -10,7 +10,7 @@ using Serilog.Events;
 namespace NetGuard.Alerting.Tests;
 
 /// <summary>Buffering, dropping, retrying and flushing, against the in-memory receiver.</summary>
-public sealed class SyslogSinkTests
+public sealed class SyslogSinkTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -38,6 +38,8 @@ public sealed class SyslogSinkTests
         var text = Encoding.UTF8.GetString(message);
         return int.Parse(text[(text.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    public void Dispose() => _transport?.Dispose();
 
     [Fact]
     public async Task Emit_ReceiverUp_SendsEveryEventOnceInOrder()

@@ -70,6 +70,14 @@ if [[ "${TSHARK:-1}" != 0 ]] && command -v tshark >/dev/null; then
     cmds+=("tshark -r $file -q")
 fi
 
+# CPU seconds used system-wide and by this script's children: the difference is other processes
+# whose load on a shared 2-core machine would distort the comparison.
+busy_seconds() { awk '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / 100 }' /proc/stat; }
+children_seconds() { awk '{ printf "%.2f", ($16 + $17) / 100 }' "/proc/$$/stat"; }
+busy0=$(busy_seconds)
+own0=$(children_seconds)
+wall0=$(date +%s%N)
+
 declare -A median
 if command -v hyperfine >/dev/null; then
     echo "== time with hyperfine: 1 warm-up + $runs runs each"
@@ -113,6 +121,9 @@ for variant in netguard netguard-pgo0; do
     echo "$variant: ${values[*]}"
 done
 
+foreign=$(awk -v b0="$busy0" -v b1="$(busy_seconds)" -v o0="$own0" -v o1="$(children_seconds)" -v w0="$wall0" -v w1="$(date +%s%N)" \
+    'BEGIN { f = (b1 - b0) - (o1 - o0); if (f < 0) f = 0; printf "%.1f CPU-s over %.0f s (%.0f%% of one core)", f, (w1 - w0) / 1e9, 100 * f * 1e9 / (w1 - w0) }')
+
 echo
 echo "== results: $packets packets, $bytes bytes ($(( bytes / packets - 16 )) B/frame), $runs runs, $timer"
 printf '%-14s %10s %10s %12s\n' command "median s" "Mpps" "ns/packet"
@@ -126,3 +137,4 @@ done
 if [[ -n "${median[tshark]:-}" ]]; then
     awk -v t="${median[tshark]}" -v g="${median[netguard]}" 'BEGIN { printf "ratio tshark/netguard         %5.2f\n", t / g }'
 fi
+echo "other processes during timing: $foreign (above ~10% the numbers are disturbed; rerun on a quiet machine)"

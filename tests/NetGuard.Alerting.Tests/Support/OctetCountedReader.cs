@@ -20,7 +20,7 @@ internal sealed class OctetCountedReader(Socket socket)
                 break;
             }
 
-            if (b is < '0' or > '9' || digits.Length > 9)
+            if (b is < (byte)'0' or > (byte)'9' || digits.Length > 9)
             {
                 throw new InvalidDataException($"bad frame length prefix '{digits}{(char)b}'");
             }

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using NetGuard.Testing;
+using NetGuard.Testing.Lab;
+
+namespace NetGuard.IntegrationTests;
+
+/// <summary>
+/// <c>netguard run</c> inside a lab namespace, as its own process, with its state and decisions
+/// file in a temporary directory. Stopped with SIGTERM (or killed by PID) on dispose.
+/// </summary>
+internal sealed class Daemon : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    public Daemon(NetworkLab lab, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        StateDirectory = Path.Combine(Path.GetTempPath(), "netguard-it-state-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(StateDirectory);
+        Environment = new Dictionary<string, string>
+        {
+            ["NetGuard__State__Directory"] = StateDirectory,
+            ["NetGuard__Remediation__DecisionsFile"] = Path.Combine(StateDirectory, "decisions.json"),
+            ["NetGuard__Remediation__ReconcileInterval"] = "00:00:05",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            Environment[key] = value;
+        }
+
+        _process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, "dotnet", RepositoryPaths.NetguardDll, "run"], environment: Environment);
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public Dictionary<string, string> Environment { get; }
+
+    public string StateDirectory { get; }
+
+    public int ProcessId => _process.Id;
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Waits until the log shows <paramref name="text"/>; fails with the log if it does not within the time.</summary>
+    public void WaitFor(string text, TimeSpan within)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Log.Contains(text, StringComparison.Ordinal))
+        {
+            if (deadline.Elapsed > within || _process.HasExited)
+            {
+                throw new Xunit.Sdk.XunitException($"'{text}' not in the daemon's log within {within} (exited: {_process.HasExited}):\n{Log}");
+            }
+
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>Runs a netguard CLI command against this daemon's state and decisions file.</summary>
+    public ProcessRunner.Result Cli(params string[] arguments)
+    {
+        var args = new List<string> { "-i" };
+        args.AddRange(System.Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => !k.StartsWith("NetGuard__", StringComparison.Ordinal))
+            .Select(k => $"{k}={System.Environment.GetEnvironmentVariable(k)}"));
+        args.AddRange(Environment.Select(kv => $"{kv.Key}={kv.Value}"));
+        args.AddRange(["dotnet", RepositoryPaths.NetguardDll, .. arguments]);
+        return ProcessRunner.Run("env", args, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Polls <c>netguard blocks</c> until a line matches; returns that line.</summary>
+    public string WaitForBlockLine(Func<string, bool> match, TimeSpan within)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var output = Cli("blocks").StandardOutput;
+            var line = output.Split('\n').FirstOrDefault(match);
+            if (line is not null)
+            {
+                return line;
+            }
+
+            if (deadline.Elapsed > within)
+            {
+                throw new Xunit.Sdk.XunitException($"no matching line in netguard blocks within {within}:\n{output}\nlog:\n{Log}");
+            }
+
+            Thread.Sleep(250);
+        }
+    }
+
+    public int Stop()
+    {
+        if (!_process.HasExited)
+        {
+            ProcessRunner.Run("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+        Directory.Delete(StateDirectory, recursive: true);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+}
