@@ -67,10 +67,11 @@ internal sealed class RsyslogDaemon : IDisposable
         File.Delete(PidFile);
         File.Delete(InternalFile);
         _process = ProcessRunner.Start(Located.Value.Path!, ["-n", "-f", ConfigFile, "-i", PidFile]);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
         var output = new System.Text.StringBuilder();
         _process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        _process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
         if (!Wait.Until(() => _process.HasExited || (Started() && TcpListening()), StartTimeout))
         {
             throw new InvalidOperationException($"rsyslogd did not start within {StartTimeout}: {output} {ReadInternal()}");
@@ -121,7 +122,7 @@ internal sealed class RsyslogDaemon : IDisposable
     /// <summary>Waits (bounded) until <paramref name="count"/> messages match, and returns those.</summary>
     public IReadOnlyList<JsonElement> WaitForMessages(Func<JsonElement, bool> match, int count, TimeSpan timeout)
     {
-        IReadOnlyList<JsonElement> found = [];
+        List<JsonElement> found = [];
         Wait.Until(() => (found = Messages().Where(match).ToList()).Count >= count, timeout);
         return found.Count >= count
             ? found
@@ -213,7 +214,7 @@ internal sealed class RsyslogDaemon : IDisposable
             return (path, null);
         }
 
-        if (Environment.UserName != "root" || !File.Exists("/usr/bin/apt-get"))
+        if (!Environment.IsPrivilegedProcess || !File.Exists("/usr/bin/apt-get"))
         {
             return (null, "rsyslogd is not installed and cannot be installed here (needs root and apt-get); install the rsyslog package");
         }
