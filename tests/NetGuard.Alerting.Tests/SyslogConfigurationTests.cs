@@ -124,11 +124,15 @@ public class SyslogConfigurationTests
         Assert.Contains("NetGuard:Alerts:Syslog:Address: a unix socket path holds at most 107 bytes", result.Failures!);
     }
 
-    [Fact]
-    public void Validate_Rfc3164TagLongerThan32_IsRejected()
+    [Theory]
+    [InlineData("nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn")]
+    [InlineData("net[guard]")]
+    [InlineData("net:guard")]
+    public void Validate_NotAnRfc3164Tag_IsRejectedForThatFormatOnly(string appName)
     {
-        var result = new SyslogOptionsValidator().Validate(null, new SyslogOptions { AppName = new string('n', 40) });
+        var result = new SyslogOptionsValidator().Validate(null, new SyslogOptions { AppName = appName });
 
-        Assert.Contains("NetGuard:Alerts:Syslog:AppName: an RFC 3164 TAG holds at most 32 characters", result.Failures!);
+        Assert.Contains("NetGuard:Alerts:Syslog:AppName: an RFC 3164 TAG holds at most 32 characters, without '[', ']' or ':'", result.Failures!);
+        Assert.True(new SyslogOptionsValidator().Validate(null, new SyslogOptions { AppName = appName, Format = SyslogFormat.Rfc5424 }).Succeeded);
     }
 }

@@ -32,8 +32,8 @@ public sealed class SyslogOptionsValidator : IValidateOptions<SyslogOptions>
         Check(failures, StructuredData.IsValidPrivateId(options.StructuredDataId), "StructuredDataId",
             "expected name@enterprise-number, at most 32 printable ASCII characters without '=', ']', '\"' or spaces (RFC 5424 section 7.2.2)");
         Check(failures, options.ReconnectDelay <= options.MaxReconnectDelay, "ReconnectDelay", "must not exceed MaxReconnectDelay");
-        Check(failures, options.EffectiveFormat != SyslogFormat.Rfc3164 || options.AppName.Length <= 32, "AppName",
-            "an RFC 3164 TAG holds at most 32 characters");
+        Check(failures, options.EffectiveFormat != SyslogFormat.Rfc3164 || (options.AppName.Length <= 32 && options.AppName.IndexOfAny(['[', ']', ':']) < 0), "AppName",
+            "an RFC 3164 TAG holds at most 32 characters, without '[', ']' or ':'");
         Check(failures, options.Transport != SyslogTransport.Udp || options.MaxMessageBytes <= MaxUdpPayload, "MaxMessageBytes",
             $"a UDP datagram carries at most {MaxUdpPayload} bytes");
         if (options.Transport == SyslogTransport.Unix)

@@ -13,7 +13,7 @@ namespace NetGuard.Alerting.Tests.Support;
 /// and every message written as one JSON line (raw message, header fields, SD as sent and as parsed).
 /// Stop and Start keep the ports, so a client sees the same receiver go away and come back.
 /// </summary>
-internal sealed class RsyslogDaemon : IDisposable
+internal sealed partial class RsyslogDaemon : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
     private static readonly Lazy<(string? Path, string? Reason)> Located = new(Locate);
@@ -201,58 +201,4 @@ internal sealed class RsyslogDaemon : IDisposable
         action(type="mmpstrucdata")
         action(type="omfile" file="{{OutputFile}}" template="json")
         """;
-
-    private static (string? Path, string? Reason) Locate()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return (null, "rsyslog tests run on Linux only");
-        }
-
-        if (Find() is { } path)
-        {
-            return (path, null);
-        }
-
-        if (!Environment.IsPrivilegedProcess || !File.Exists("/usr/bin/apt-get"))
-        {
-            return (null, "rsyslogd is not installed and cannot be installed here (needs root and apt-get); install the rsyslog package");
-        }
-
-        var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-        string[] install = ["install", "-y", "-qq", "--no-install-recommends", "rsyslog"];
-        if (Install(install, environment) is not null && Install(["update", "-qq"], environment) is null)
-        {
-            Install(install, environment);
-        }
-
-        return Find() is { } installed ? (installed, null) : (null, "rsyslogd is not installed and `apt-get install rsyslog` failed");
-    }
-
-    private static string? Install(string[] arguments, IReadOnlyDictionary<string, string> environment)
-    {
-        try
-        {
-            using var process = ProcessRunner.Start("apt-get", arguments, environment: environment);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-            {
-                process.Kill();
-                return "timed out";
-            }
-
-            return process.ExitCode == 0 ? null : $"exit code {process.ExitCode}";
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return e.Message;
-        }
-    }
-
-    private static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Append("/usr/sbin").Append("/sbin")
-            .Select(directory => Path.Combine(directory, "rsyslogd"))
-            .FirstOrDefault(File.Exists);
 }
