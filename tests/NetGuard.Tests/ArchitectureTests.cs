@@ -10,6 +10,11 @@ public class ArchitectureTests
         { "NetGuard.Core", [] },
         { "NetGuard.Capture", ["NetGuard.Core"] },
         { "NetGuard.Aggregation", ["NetGuard.Core"] },
+        { "NetGuard.Detection", ["NetGuard.Core"] },
+        { "NetGuard.Remediation", ["NetGuard.Core"] },
+        { "NetGuard.Enforcers.Linux", ["NetGuard.Core"] },
+        { "NetGuard.Enforcers.Windows", ["NetGuard.Core"] },
+        { "NetGuard.Alerting", [] },
     };
 
     [Theory]

@@ -23,13 +23,14 @@ public class ConfigurationTests
         Assert.Equivalent(new StateOptions(), NetGuardConfiguration.State(configuration), strict: true);
         var remediation = NetGuardConfiguration.Remediation(configuration);
         Assert.Equivalent(new RemediationOptions(), remediation, strict: true);
+        Assert.Equivalent(new NetGuard.Alerting.Syslog.SyslogOptions(), NetGuardConfiguration.Syslog(configuration), strict: true);
     }
 
     [Fact]
     public void EmbeddedDefaults_DocumentEveryOption()
     {
         using var json = System.Text.Json.JsonDocument.Parse(NetGuardConfiguration.OpenDefaults());
-        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section), (typeof(DetectionOptions), DetectionOptions.Section), (typeof(RemediationOptions), RemediationOptions.Section), (typeof(StateOptions), StateOptions.Section) })
+        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section), (typeof(DetectionOptions), DetectionOptions.Section), (typeof(RemediationOptions), RemediationOptions.Section), (typeof(StateOptions), StateOptions.Section), (typeof(NetGuard.Alerting.Syslog.SyslogOptions), "NetGuard:Alerts:Syslog") })
         {
             var node = json.RootElement;
             foreach (var part in section.Split(':'))
@@ -54,6 +55,7 @@ public class ConfigurationTests
     [InlineData("""{"NetGuard":{"Detection":{"Thresholds":[{"Network":"10.0.0.0/33","Metric":"in.syn","PerSecond":100}]}}}""", "NetGuard:Detection:Thresholds:0:Network = 10.0.0.0/33")]
     [InlineData("""{"NetGuard":{"Detection":{"Thresholds":[{"Network":"10.0.0.0/8","Metric":"in.bogus","PerSecond":100}]}}}""", "NetGuard:Detection:Thresholds:0:Metric = in.bogus")]
     [InlineData("""{"NetGuard":{"Detection":{"SpikeZ":0}}}""", "NetGuard:Detection:SpikeZ = 0")]
+    [InlineData("""{"NetGuard":{"Alerts":{"Syslog":{"Enabled":true,"Transport":"udp","Port":70000}}}}""", "Port")]
     [InlineData("""{"NetGuard":{"Remediation":{"Mode":"Sometimes"}}}""", "NetGuard:Remediation:Mode = Sometimes: expected one of Monitor, Approve, Auto")]
     [InlineData("""{"NetGuard":{"Remediation":{"Enforcer":"pf"}}}""", "NetGuard:Remediation:Enforcer = pf")]
     [InlineData("""{"NetGuard":{"Remediation":{"Allowlist":["10.0.0.0/8","10.300.0.1"]}}}""", "NetGuard:Remediation:Allowlist:1 = 10.300.0.1")]

@@ -49,6 +49,12 @@ public static class SyslogConfiguration
             {
                 failures.Add($"{child.Path}: unknown key (known keys: {string.Join(", ", Keys.Keys)})");
             }
+            else if (child.Key is nameof(SyslogOptions.Format) or nameof(SyslogOptions.Address) && string.IsNullOrWhiteSpace(child.Value))
+            {
+                // Empty (null in JSON) means the documented default: the format and address follow the transport.
+                options.Format = child.Key == nameof(SyslogOptions.Format) ? null : options.Format;
+                options.Address = child.Key == nameof(SyslogOptions.Address) ? null : options.Address;
+            }
             else if (child.Value is not { } value || !key.Set(options, value.Trim()))
             {
                 failures.Add($"{child.Path} = {child.Value}: expected {key.Expected}");

@@ -39,11 +39,21 @@ internal static class CommandLine
         var run = new Command("run", "Run the capture service (systemd, Windows Service or console).") { configOption };
         run.SetAction((parse, ct) => Guard(() => RunCommand.RunAsync(parse.GetValue(configOption), ct)));
 
+        var checkFile = new Argument<string?>("file") { Description = "The configuration file to check (default: /etc/netguard/netguard.json, else the embedded defaults).", Arity = ArgumentArity.ZeroOrOne };
+        var checkConfig = new Command("check-config", "Validate a configuration file without starting anything.") { checkFile };
+        checkConfig.SetAction((parse, ct) => Guard(() =>
+        {
+            var path = parse.GetValue(checkFile) ?? Hosting.RunCommand.DefaultConfigFile();
+            var settings = NetGuardSettings.Load(path);
+            Console.Out.WriteLine($"netguard: configuration ok ({path ?? "embedded defaults"}): mode {settings.Remediation.Mode}, enforcer {settings.Remediation.Enforcer}, interfaces {(settings.Capture.Interfaces.Count == 0 ? "first up non-loopback" : string.Join(", ", settings.Capture.Interfaces))}");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+
         var all = new Option<bool>("--all") { Description = "Also show decisions that ended more than a day ago." };
         var blocks = new Command("blocks", "Show decisions (proposed, active, ended) and edits waiting in the decisions file.") { configOption, all };
         blocks.SetAction((parse, ct) => Guard(() => Task.FromResult(DecisionCommands.Blocks(parse.GetValue(configOption), parse.GetValue(all), Console.Out))));
 
-        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, capture, run, blocks };
+        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, capture, run, blocks, checkConfig };
         foreach (var (verb, help) in new[]
         {
             ("approve", "Approve a proposed block: netguard approve ID"),

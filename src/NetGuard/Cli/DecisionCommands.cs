@@ -125,8 +125,7 @@ internal static class DecisionCommands
 
     private static (DecisionJournal Journal, string DecisionsFile, RemediationOptions Options) Locate(string? configFile)
     {
-        var configuration = NetGuardConfiguration.Build(configFile ?? Hosting.RunCommand.DefaultConfigFile());
-        var options = NetGuardConfiguration.Remediation(configuration);
-        return (new DecisionJournal(NetGuardConfiguration.State(configuration).Directory), options.DecisionsFile, options);
+        var settings = NetGuardSettings.Load(configFile ?? Hosting.RunCommand.DefaultConfigFile());
+        return (new DecisionJournal(settings.State.Directory), settings.Remediation.DecisionsFile, settings.Remediation);
     }
 }

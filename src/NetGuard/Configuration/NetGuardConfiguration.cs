@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using NetGuard.Aggregation;
+using NetGuard.Alerting.Syslog;
 using NetGuard.Core.Capture;
 using NetGuard.Core.Packets;
 using NetGuard.Core.Detection;
@@ -83,6 +84,23 @@ internal static class NetGuardConfiguration
     public static CaptureOptions Capture(IConfiguration configuration) => Bind<CaptureOptions>(configuration, CaptureOptions.Section);
 
     public static AggregationOptions Aggregation(IConfiguration configuration) => Bind<AggregationOptions>(configuration, AggregationOptions.Section);
+
+    /// <summary>NetGuard:Alerts:Syslog, validated by the sink's own rules.</summary>
+    public static SyslogOptions Syslog(IConfiguration configuration)
+    {
+        try
+        {
+            return SyslogConfiguration.Read(configuration);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            throw new ConfigurationException(string.Join("; ", e.Failures), e);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException($"NetGuard:Alerts:Syslog: {e.Message}", e);
+        }
+    }
 
     public static StateOptions State(IConfiguration configuration) => Bind<StateOptions>(configuration, StateOptions.Section);
 

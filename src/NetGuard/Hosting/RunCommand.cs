@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Hosting;
 using NetGuard.Aggregation;
 using NetGuard.Capture.Live;
+using NetGuard.Alerting;
+using NetGuard.Alerting.Syslog;
 using NetGuard.Configuration;
 using Microsoft.Extensions.Logging;
 using NetGuard.Core.Capture;
@@ -22,13 +24,10 @@ internal static class RunCommand
     public static async Task<int> RunAsync(string? configFile, CancellationToken cancellationToken)
     {
         configFile ??= DefaultConfigFile();
-        var configuration = NetGuardConfiguration.Build(configFile);
-        var capture = NetGuardConfiguration.Capture(configuration);
-        var aggregation = NetGuardConfiguration.Aggregation(configuration);
-        var detection = NetGuardConfiguration.Detection(configuration);
-        var remediation = NetGuardConfiguration.Remediation(configuration);
-        var state = NetGuardConfiguration.State(configuration);
+        var settings = NetGuardSettings.Load(configFile);
+        var (configuration, capture, aggregation, detection, remediation, state, syslog) = settings;
         var enforcer = EnforcerFactory.Create(remediation);
+        var syslogCounters = new SyslogCounters();
 
         var interfaces = capture.Interfaces.Count > 0 ? capture.Interfaces.ToList() : [InterfaceCatalog.DefaultInterface()];
         var sources = new List<IPacketSource>();
@@ -52,7 +51,9 @@ internal static class RunCommand
                 .Enrich.FromLogContext()
                 .WriteTo.Console(outputTemplate: SystemdHelpers.IsSystemdService()
                     ? "[{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"
-                    : "{Timestamp:HH:mm:ss} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+                    : "{Timestamp:HH:mm:ss} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+                .WriteTo.Syslog(syslog, syslogCounters, TimeProvider.System));
+            builder.Services.AddSingleton(syslogCounters);
             builder.Services.AddSingleton<IReadOnlyList<IPacketSource>>(sources);
             builder.Services.AddSingleton(capture);
             builder.Services.AddSingleton(aggregation);

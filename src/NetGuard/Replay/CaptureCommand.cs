@@ -19,11 +19,8 @@ internal static class CaptureCommand
 
     public static async Task<int> RunAsync(CaptureRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var configuration = NetGuardConfiguration.Build(request.ConfigFile);
-        var capture = NetGuardConfiguration.Capture(configuration);
-        var aggregation = NetGuardConfiguration.Aggregation(configuration);
-        var detectionOptions = NetGuardConfiguration.Detection(configuration);
-        var remediationOptions = NetGuardConfiguration.Remediation(configuration);
+        var settings = NetGuardSettings.Load(request.ConfigFile);
+        var (_, capture, aggregation, detectionOptions, remediationOptions, _, _) = settings;
         if (request.Filter is not null)
         {
             capture.Filter = request.Filter;

@@ -17,11 +17,8 @@ internal static class ReplayCommand
 
     public static async Task<int> RunAsync(ReplayRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var configuration = NetGuardConfiguration.Build(request.ConfigFile);
-        var capture = NetGuardConfiguration.Capture(configuration);
-        var aggregation = NetGuardConfiguration.Aggregation(configuration);
-        var detectionOptions = NetGuardConfiguration.Detection(configuration);
-        var remediationOptions = NetGuardConfiguration.Remediation(configuration);
+        var settings = NetGuardSettings.Load(request.ConfigFile);
+        var (_, capture, aggregation, detectionOptions, remediationOptions, _, _) = settings;
 
         using var source = FileCaptureSource.Open(request.File);
         using var output = new JsonLines(stdout);
