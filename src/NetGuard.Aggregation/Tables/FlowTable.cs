@@ -5,7 +5,7 @@ namespace NetGuard.Aggregation.Tables;
 
 /// <summary>
 /// Bounded table of bidirectional 5-tuple flows. Chained hashing over a fixed entry array, an
-/// intrusive LRU list for idle expiry and eviction. Nothing is allocated after construction.
+/// intrusive recency list (second granularity) for idle expiry and eviction. Nothing is allocated after construction.
 /// </summary>
 internal sealed partial class FlowTable
 {
@@ -67,10 +67,17 @@ internal sealed partial class FlowTable
                     e.FirstMicros = now;
                 }
 
+                // Recency is kept per second, not per packet: a flow already moved to the front this
+                // second stays where it is. That keeps the list ordered well enough for idle expiry
+                // (timeouts are tens of seconds) and spares most packets two neighbour cache misses.
+                if (e.LastMicros / 1_000_000 != now / 1_000_000)
+                {
+                    MoveToFront(i);
+                }
+
                 e.LastMicros = Math.Max(e.LastMicros, now);
                 e.Packets++;
                 e.Bytes += packet.IpLength;
-                MoveToFront(i);
                 return false;
             }
         }

@@ -9,18 +9,17 @@ namespace NetGuard.Aggregation.Tables;
 /// </summary>
 internal sealed class PairTable
 {
-    private readonly long[] _keys;
-    private readonly int[] _counts;
+    // Key and count side by side: one cache line per probe instead of two.
+    private readonly Entry[] _entries;
     private readonly int[] _used;
     private readonly int _mask;
 
     public PairTable(int capacity)
     {
         Capacity = capacity;
-        _keys = new long[HashSize.ForCapacity(capacity)];
-        _counts = new int[_keys.Length];
+        _entries = new Entry[HashSize.ForCapacity(capacity)];
         _used = new int[capacity];
-        _mask = _keys.Length - 1;
+        _mask = _entries.Length - 1;
     }
 
     public int Capacity { get; }
@@ -39,13 +38,13 @@ internal sealed class PairTable
         var bucket = (int)Hashing.Mix((ulong)key) & _mask;
         while (true)
         {
-            var k = _keys[bucket];
-            if (k == key)
+            ref var e = ref _entries[bucket];
+            if (e.Key == key)
             {
-                return ++_counts[bucket];
+                return ++e.Count;
             }
 
-            if (k == 0)
+            if (e.Key == 0)
             {
                 if (Count == Capacity)
                 {
@@ -53,8 +52,8 @@ internal sealed class PairTable
                     return 0;
                 }
 
-                _keys[bucket] = key;
-                _counts[bucket] = 1;
+                e.Key = key;
+                e.Count = 1;
                 _used[Count++] = bucket;
                 return 1;
             }
@@ -69,25 +68,26 @@ internal sealed class PairTable
     {
         for (var i = 0; i < Count; i++)
         {
-            var bucket = _used[i];
-            var key = _keys[bucket] - 1;
-            visit.Visit((int)(key >> 32), (uint)key, _counts[bucket]);
+            ref readonly var e = ref _entries[_used[i]];
+            var key = e.Key - 1;
+            visit.Visit((int)(key >> 32), (uint)key, e.Count);
         }
+    }
+
+    private struct Entry
+    {
+        public long Key;
+        public int Count;
     }
 
     public void Reset()
     {
         for (var i = 0; i < Count; i++)
         {
-            _keys[_used[i]] = 0;
+            _entries[_used[i]].Key = 0;
         }
 
         Count = 0;
         Refused = 0;
     }
-}
-
-internal interface IPairVisitor
-{
-    void Visit(int slot, uint value, int count);
 }
