@@ -55,9 +55,17 @@ public sealed class AnomalyLikelihood : IStreamingDetector
     /// <inheritdoc />
     public bool IsWarm => _skipped >= _options.LearningPeriod && _history.Count >= _options.EstimationSamples;
 
+    /// <summary>
+    /// The tail probability behind the last score (after the red filter), 1 when the last call did not score;
+    /// for a caller that wants the evidence itself (<see cref="EnsembleDetector"/>) rather than the mapped score.
+    /// </summary>
+    internal double LastTail { get; private set; } = 1;
+
     /// <inheritdoc />
     public double Score(double value)
     {
+        LastTail = 1;
+
         // Warmth before the call: the call that completes the inner warm-up still returns 0, which is no score.
         var innerWarm = _inner.IsWarm;
         var raw = _inner.Score(value);
@@ -89,6 +97,7 @@ public sealed class AnomalyLikelihood : IStreamingDetector
         var reported = _options.FilterRepeatedRed && tail <= RedTail && _previousTail <= RedTail ? YellowTail : tail;
         _previousTail = tail;
         _history.Add(average, out _);
+        LastTail = reported;
 
         var score = _options.Output == LikelihoodOutput.LogLikelihood
             ? Math.Log(reported + LogFloor) / Math.Log(LogFloor)

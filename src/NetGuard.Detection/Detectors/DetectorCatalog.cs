@@ -15,6 +15,11 @@ public static class DetectorCatalog
         ("ssa-changepoint", () => new SsaChangePointDetector()),
         ("cusum", () => new CusumDetector()),
         ("robust-z", () => new RobustZDetector()),
+        ("rank-spike", () => new RankSpikeDetector()),
+        ("knn-cad", () => new KnnConformalDetector()),
+        ("range-novelty", () => new RangeNoveltyDetector()),
+        ("ensemble", () => EnsembleDetector.Default()),
+        ("ensemble-lite", () => EnsembleDetector.Lite()),
     ];
 
     private static readonly (string Suffix, AnomalyLikelihoodOptions Options)[] Suffixes =

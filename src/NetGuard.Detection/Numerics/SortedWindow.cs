@@ -42,6 +42,54 @@ internal sealed class SortedWindow
         _sorted[insert] = value;
     }
 
+    /// <summary>The <paramref name="rank"/>-th smallest value (0 = the minimum, Count − 1 = the maximum).</summary>
+    public double OrderStatistic(int rank)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rank);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, _order.Count);
+        return _sorted[rank];
+    }
+
+    /// <summary>How many values in the window are strictly below <paramref name="value"/>; O(log window).</summary>
+    public int CountBelow(double value)
+    {
+        int low = 0, high = _order.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_sorted[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>How many values in the window are strictly above <paramref name="value"/>; O(log window).</summary>
+    public int CountAbove(double value)
+    {
+        int low = 0, high = _order.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_sorted[mid] <= value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return _order.Count - low;
+    }
+
     public double Median()
     {
         var n = _order.Count;

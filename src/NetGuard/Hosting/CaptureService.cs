@@ -19,10 +19,39 @@ internal sealed partial class CaptureService(
     ILogger<CaptureService> logger) : BackgroundService
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(10);
+    private CapturePipeline? _pipeline;
+    private long _lastFrames = -1;
+    private long _lastProgressTicks = Environment.TickCount64;
+    private volatile bool _stopped;
+
+    /// <summary>
+    /// The capture loop runs and its aggregation keeps up: frames still move, or the link is
+    /// quiet but seconds keep closing. False once capture stopped on a fault.
+    /// </summary>
+    public bool IsHealthy
+    {
+        get
+        {
+            if (_stopped || _pipeline is null)
+            {
+                return !_stopped;
+            }
+
+            var frames = _pipeline.SourceCounters.Sum(c => c.Frames) + (_pipeline.AggregationCounters?.SecondsClosed ?? 0);
+            if (frames != Interlocked.Exchange(ref _lastFrames, frames))
+            {
+                _lastProgressTicks = Environment.TickCount64;
+            }
+
+            // A quiet link is healthy; a pipeline that stops closing seconds for a minute is not.
+            return Environment.TickCount64 - _lastProgressTicks < 60_000 || frames == 0;
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pipeline = new CapturePipeline(sources, aggregation, capture.ChannelBatches, time);
+        _pipeline = pipeline;
         var rates = new RateReporter(pipeline, sources, logger);
         var names = string.Join(", ", sources.Select(s => s.Name));
         LogStarted(logger, names, capture.BufferMiB, capture.Filter);
@@ -33,6 +62,7 @@ internal sealed partial class CaptureService(
         var sink = new FanOutSink(rates, engine);
         var result = await Task.Run(() => pipeline.RunAsync(sink, stoppingToken), CancellationToken.None).ConfigureAwait(false);
         rates.Report();
+        _stopped = true;
         if (result.FirstFault is { } fault)
         {
             LogFault(logger, fault.Message);

@@ -65,7 +65,12 @@ internal static class RunCommand
             builder.Services.AddSingleton<RemediationService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RemediationService>());
             builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddHostedService<CaptureService>();
+            builder.Services.AddSingleton<CaptureService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<CaptureService>());
+            if (SystemdHelpers.IsSystemdService())
+            {
+                builder.Services.AddHostedService<WatchdogService>();
+            }
 
             using var host = builder.Build();
             try

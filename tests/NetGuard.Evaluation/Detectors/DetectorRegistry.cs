@@ -26,5 +26,11 @@ internal static class DetectorRegistry
             ["cusum+likelihood"] = () => DetectorCatalog.Create("cusum+likelihood"),
             ["robust-z"] = () => DetectorCatalog.Create("robust-z"),
             ["robust-z+likelihood"] = () => DetectorCatalog.Create("robust-z+likelihood"),
+
+            // Likelihood-calibrated members with a refractory period (EnsembleDetector; ALGORITHMS.md).
+            ["ensemble"] = () => DetectorCatalog.Create("ensemble"),
+            ["ensemble-lite"] = () => DetectorCatalog.Create("ensemble-lite"),
+            ["rank-spike+likelihood"] = () => DetectorCatalog.Create("rank-spike+likelihood"),
+            ["knn-cad+likelihood"] = () => DetectorCatalog.Create("knn-cad+likelihood"),
         };
 }

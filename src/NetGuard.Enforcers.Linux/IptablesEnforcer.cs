@@ -1,0 +1,321 @@
+using NetGuard.Core.Packets;
+using NetGuard.Core.Remediation;
+
+namespace NetGuard.Enforcers.Linux;
+
+/// <summary>
+/// Blocks with iptables and ip6tables: chain <c>NETGUARD</c> in the filter table, jumped to once from
+/// INPUT (and FORWARD when configured), one rule <c>-s TARGET -m comment --comment ID -j DROP</c> per
+/// block. No kernel TTL: the decision engine removes expired blocks itself.
+/// </summary>
+/// <remarks>
+/// Apply and remove read the chain once (<c>-S NETGUARD</c>), then send only the difference through one
+/// <c>iptables-restore --noflush</c> per family: never declaring the chain there, since restore flushes a
+/// declared chain. <c>-w</c> on every call waits for the xtables lock. Calls are not locked against each
+/// other: the engine makes one at a time, and a retried call repairs what an overlap could leave.
+/// </remarks>
+public sealed partial class IptablesEnforcer : IFirewallEnforcer
+{
+    internal const string Chain = "NETGUARD";
+    private const string Input = "INPUT";
+    private const string Forward = "FORWARD";
+
+    private readonly ICommandRunner _runner;
+    private readonly IptablesEnforcerOptions _options;
+    private readonly Family[] _families;
+
+    public IptablesEnforcer(ICommandRunner runner, IptablesEnforcerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        _runner = runner;
+        _options = options ?? new IptablesEnforcerOptions();
+        _families = _options.IPv6 ? [Family.V4, Family.V6] : [Family.V4];
+        Capabilities = new EnforcerCapabilities(KernelTtl: false, Prefixes: true, IPv6: _options.IPv6, MaxBatch: 10_000);
+    }
+
+    public string Name => "iptables";
+
+    public EnforcerCapabilities Capabilities { get; }
+
+    public async ValueTask<EnforcementResult> PrepareAsync(CancellationToken cancellationToken)
+    {
+        foreach (var family in _families)
+        {
+            if (await PrepareFamilyAsync(family, cancellationToken).ConfigureAwait(false) is { } error)
+            {
+                return EnforcementResult.Failed(error);
+            }
+        }
+
+        return EnforcementResult.Ok;
+    }
+
+    public async ValueTask<EnforcementResult> ApplyAsync(IReadOnlyList<BlockRule> rules, CancellationToken cancellationToken)
+    {
+        if (!RuleBatch.TryNormalize(rules, out var batch, out var problem))
+        {
+            return EnforcementResult.Failed("iptables apply refused: " + problem);
+        }
+
+        if (!_options.IPv6 && batch.Any(r => !r.Target.IsIPv4))
+        {
+            return EnforcementResult.Failed("iptables apply refused: IPv6 is not enabled for this enforcer");
+        }
+
+        foreach (var family in _families)
+        {
+            var mine = batch.Where(r => r.Target.IsIPv4 == family.IsIPv4).ToList();
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            var (existing, error) = await ReadChainAsync(family, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return EnforcementResult.Failed(error);
+            }
+
+            if (existing is null)
+            {
+                // The chain is gone (a firewall reload): rebuild it, then everything is missing.
+                if (await PrepareFamilyAsync(family, cancellationToken).ConfigureAwait(false) is { } prepareError)
+                {
+                    return EnforcementResult.Failed(prepareError);
+                }
+
+                existing = [];
+            }
+
+            if (await RestoreAsync(family, ApplyLines(mine, existing), cancellationToken).ConfigureAwait(false) is { } restoreError)
+            {
+                return EnforcementResult.Failed(restoreError);
+            }
+        }
+
+        return EnforcementResult.Ok;
+    }
+
+    public async ValueTask<EnforcementResult> RemoveAsync(IReadOnlyList<BlockRule> rules, CancellationToken cancellationToken)
+    {
+        if (!RuleBatch.TryTargets(rules, out var targets, out var problem))
+        {
+            return EnforcementResult.Failed("iptables remove refused: " + problem);
+        }
+
+        foreach (var family in _families)
+        {
+            var mine = targets.Where(t => t.IsIPv4 == family.IsIPv4).ToHashSet();
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            var (existing, error) = await ReadChainAsync(family, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return EnforcementResult.Failed(error);
+            }
+
+            var lines = (existing ?? []).Where(e => mine.Contains(e.Target)).Select(e => e.DeleteLine).ToList();
+            if (await RestoreAsync(family, lines, cancellationToken).ConfigureAwait(false) is { } restoreError)
+            {
+                return EnforcementResult.Failed(restoreError);
+            }
+        }
+
+        return EnforcementResult.Ok;
+    }
+
+    /// <summary>Lists the chain's block rules for both families; empty when the chain does not exist.</summary>
+    /// <exception cref="InvalidOperationException">iptables could not be run or failed otherwise.</exception>
+    public async ValueTask<IReadOnlyList<OwnedRule>> ListAsync(CancellationToken cancellationToken)
+    {
+        var owned = new List<OwnedRule>();
+        foreach (var family in _families)
+        {
+            var (existing, error) = await ReadChainAsync(family, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                throw new InvalidOperationException(error);
+            }
+
+            owned.AddRange((existing ?? []).Select(e => new OwnedRule(e.DecisionId, e.Target, null)));
+        }
+
+        return owned;
+    }
+
+    public async ValueTask<EnforcementResult> TeardownAsync(CancellationToken cancellationToken)
+    {
+        foreach (var family in _families)
+        {
+            var (exists, error) = await ChainExistsAsync(family, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return EnforcementResult.Failed(error);
+            }
+
+            if (!exists)
+            {
+                continue;
+            }
+
+            foreach (var hook in new[] { Input, Forward })
+            {
+                if (await RemoveJumpsAsync(family, hook, cancellationToken).ConfigureAwait(false) is { } jumpError)
+                {
+                    return EnforcementResult.Failed(jumpError);
+                }
+            }
+
+            foreach (var command in new[] { new[] { "-F", Chain }, new[] { "-X", Chain } })
+            {
+                var result = await RunAsync(family, command, cancellationToken).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    return EnforcementResult.Failed(CommandRunning.Describe($"{family.Tool} {string.Join(' ', command)}", result));
+                }
+            }
+        }
+
+        return EnforcementResult.Ok;
+    }
+
+    /// <summary>Creates the chain if missing and makes the jumps match the options; null when done.</summary>
+    private async Task<string?> PrepareFamilyAsync(Family family, CancellationToken cancellationToken)
+    {
+        var (exists, error) = await ChainExistsAsync(family, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!exists)
+        {
+            var created = await RunAsync(family, ["-N", Chain], cancellationToken).ConfigureAwait(false);
+            if (!created.Succeeded)
+            {
+                return CommandRunning.Describe($"{family.Tool} -N {Chain}", created);
+            }
+        }
+
+        foreach (var hook in new[] { Input, Forward })
+        {
+            if (hook == Forward && !_options.Forward)
+            {
+                if (await RemoveJumpsAsync(family, hook, cancellationToken).ConfigureAwait(false) is { } jumpError)
+                {
+                    return jumpError;
+                }
+
+                continue;
+            }
+
+            var check = await RunAsync(family, ["-C", hook, "-j", Chain], cancellationToken).ConfigureAwait(false);
+            if (check.ExitCode == 1 && !check.TimedOut)
+            {
+                // First in the hook chain, so an ACCEPT further down cannot let a blocked source in.
+                check = await RunAsync(family, ["-I", hook, "1", "-j", Chain], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!check.Succeeded)
+            {
+                return CommandRunning.Describe($"{family.Tool} jump from {hook}", check);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Deletes every jump from <paramref name="hook"/> to our chain (normally at most one).</summary>
+    private async Task<string?> RemoveJumpsAsync(Family family, string hook, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 64; i++)
+        {
+            var check = await RunAsync(family, ["-C", hook, "-j", Chain], cancellationToken).ConfigureAwait(false);
+            if (check.ExitCode == 1 && !check.TimedOut)
+            {
+                return null;
+            }
+
+            var deleted = check.Succeeded ? await RunAsync(family, ["-D", hook, "-j", Chain], cancellationToken).ConfigureAwait(false) : check;
+            if (!deleted.Succeeded)
+            {
+                return CommandRunning.Describe($"{family.Tool} remove jump from {hook}", deleted);
+            }
+        }
+
+        return $"{family.Tool}: more than 64 jumps from {hook} to {Chain}";
+    }
+
+    private async Task<(bool Exists, string? Error)> ChainExistsAsync(Family family, CancellationToken cancellationToken)
+    {
+        var (rules, error) = await ReadChainAsync(family, cancellationToken).ConfigureAwait(false);
+        return (rules is not null, error);
+    }
+
+    /// <summary>Our rules in the chain; null rules (and no error) when the chain does not exist.</summary>
+    private async Task<(List<ChainRule>? Rules, string? Error)> ReadChainAsync(Family family, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(family, ["-S", Chain], cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return (ParseChain(result.StandardOutput, family.IsIPv4), null);
+        }
+
+        // Exit 1 means "no such chain" but also many other failures, and the message differs between
+        // the legacy and nf_tables builds: listing the whole table tells them apart.
+        var table = await RunAsync(family, ["-S"], cancellationToken).ConfigureAwait(false);
+        return table.Succeeded && !table.StandardOutput.Split('\n').Any(l => l.Trim() == "-N " + Chain)
+            ? (null, null)
+            : (null, CommandRunning.Describe($"{family.Tool} -S {Chain}", result));
+    }
+
+    private async Task<string?> RestoreAsync(Family family, List<string> lines, CancellationToken cancellationToken)
+    {
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        var script = "*filter\n" + string.Join('\n', lines) + "\nCOMMIT\n";
+        var result = await _runner.TryRunAsync(family.Restore, ["-w", "--noflush"], script, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? null : CommandRunning.Describe(family.Restore + " --noflush", result);
+    }
+
+    private Task<CommandResult> RunAsync(Family family, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        _runner.TryRunAsync(family.Tool, ["-w", "-t", "filter", .. arguments], null, _options.CommandTimeout, cancellationToken);
+
+    /// <summary>
+    /// Deletes what is stale for each target (another id, duplicates) and appends what is missing; a
+    /// target already blocked once under the same id needs nothing.
+    /// </summary>
+    internal static List<string> ApplyLines(IReadOnlyList<BlockRule> rules, IReadOnlyList<ChainRule> existing)
+    {
+        var byTarget = existing.GroupBy(e => e.Target).ToDictionary(g => g.Key, g => g.ToList());
+        var lines = new List<string>();
+        foreach (var rule in rules)
+        {
+            var present = byTarget.GetValueOrDefault(rule.Target) ?? [];
+            if (present.Count == 1 && present[0].DecisionId == rule.DecisionId)
+            {
+                continue;
+            }
+
+            lines.AddRange(present.Select(p => p.DeleteLine));
+            lines.Add(AppendLine(rule));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The id was checked by BlockRule.IsValidId, so it needs no quoting.</summary>
+    internal static string AppendLine(BlockRule rule) => $"-A {Chain} -s {rule.Target} -m comment --comment {rule.DecisionId} -j DROP";
+
+    private sealed record Family(bool IsIPv4, string Tool, string Restore)
+    {
+        public static readonly Family V4 = new(true, "iptables", "iptables-restore");
+        public static readonly Family V6 = new(false, "ip6tables", "ip6tables-restore");
+    }
+}
