@@ -14,7 +14,20 @@ public sealed partial class NftablesEnforcer
     /// ("203.0.113.7", {"prefix":…}) or {"elem":{"val":…,"timeout":s,"expires":s,"comment":…}}; ranges
     /// that are not a prefix (never written by us) are skipped.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The output is not JSON.</exception>
     internal static List<OwnedRule> ParseList(string json)
+    {
+        try
+        {
+            return ParseDocument(json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException("nft -j printed something that is not JSON: " + e.Message, e);
+        }
+    }
+
+    private static List<OwnedRule> ParseDocument(string json)
     {
         var owned = new List<OwnedRule>();
         using var document = JsonDocument.Parse(json);

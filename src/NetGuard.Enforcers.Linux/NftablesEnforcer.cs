@@ -99,9 +99,13 @@ public sealed partial class NftablesEnforcer : IFirewallEnforcer
                     return ToResult("nft list set " + set, listed);
                 }
 
-                if (listed.Succeeded)
+                try
                 {
-                    nets.UnionWith(ParseList(listed.StandardOutput).Select(r => r.Target));
+                    nets.UnionWith(listed.Succeeded ? ParseList(listed.StandardOutput).Select(r => r.Target) : []);
+                }
+                catch (InvalidOperationException e)
+                {
+                    return EnforcementResult.Failed(e.Message);
                 }
             }
         }

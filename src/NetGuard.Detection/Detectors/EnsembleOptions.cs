@@ -41,6 +41,9 @@ public sealed record EnsembleOptions
 
         ArgumentOutOfRangeException.ThrowIfNegative(MinRefractory);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRefractory);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinRefractory, MaxRefractory);
+        if (MaxRefractory > 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(MinRefractory, MaxRefractory);
+        }
     }
 }

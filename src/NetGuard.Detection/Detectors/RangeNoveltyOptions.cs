@@ -6,8 +6,8 @@ public sealed record RangeNoveltyOptions
     /// <summary>How far past the range seen so far, as a fraction of that range, a value must fall (Numenta's 0.05).</summary>
     public double Tolerance { get; init; } = 0.05;
 
-    /// <summary>Values seen before a departure can score (the warm-up). At least 1.</summary>
-    public int MinHistory { get; init; } = 1;
+    /// <summary>Values seen before a departure can score (the warm-up: the first values would all be "new"). At least 1.</summary>
+    public int MinHistory { get; init; } = 100;
 
     internal void Validate()
     {

@@ -30,7 +30,7 @@ public class DetectorCatalogTests
     [Fact]
     public void PublicSurface_DetectorsArePublicSealedHelpersInternal()
     {
-        foreach (var type in new[] { typeof(IidSpikeDetector), typeof(IidChangePointDetector), typeof(SsaSpikeDetector), typeof(SsaChangePointDetector), typeof(CusumDetector), typeof(RobustZDetector), typeof(AnomalyLikelihood), typeof(CompositeDetector) })
+        foreach (var type in new[] { typeof(IidSpikeDetector), typeof(IidChangePointDetector), typeof(SsaSpikeDetector), typeof(SsaChangePointDetector), typeof(CusumDetector), typeof(RobustZDetector), typeof(AnomalyLikelihood), typeof(CompositeDetector), typeof(RankSpikeDetector), typeof(KnnConformalDetector), typeof(RangeNoveltyDetector), typeof(EnsembleDetector) })
         {
             Assert.True(type.IsPublic && type.IsSealed, type.Name);
         }

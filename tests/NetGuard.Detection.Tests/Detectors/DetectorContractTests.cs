@@ -10,6 +10,7 @@ namespace NetGuard.Detection.Tests.Detectors;
 public class DetectorContractTests
 {
     private static readonly SsaModelOptions SmallSsa = new() { WindowLength = 12, TrainingLength = 60 };
+    private static readonly KnnConformalOptions SmallKnn = new() { Dimension = 5, TrainingLength = 60, CalibrationLength = 50, MinCalibration = 10 };
 
     private static readonly Dictionary<string, Func<IStreamingDetector>> Factories = new(StringComparer.Ordinal)
     {
@@ -33,6 +34,20 @@ public class DetectorContractTests
         ["surprisal-log-likelihood"] = () => new AnomalyLikelihood(
             new SsaSpikeDetector(new SsaSpikeOptions { Model = SmallSsa, HistoryLength = 30 }),
             new AnomalyLikelihoodOptions { EstimationSamples = 30, HistoryLength = 100, Input = LikelihoodInput.Surprisal, Output = LikelihoodOutput.LogLikelihood }),
+        ["rank-spike"] = () => new RankSpikeDetector(new RankSpikeOptions { HistoryLength = 200, MinHistory = 20 }),
+        ["rank-spike-down"] = () => new RankSpikeDetector(new RankSpikeOptions { HistoryLength = 200, MinHistory = 20, Side = AnomalySide.Downward }),
+        ["knn-cad"] = () => new KnnConformalDetector(SmallKnn),
+        ["knn-cad-diff"] = () => new KnnConformalDetector(SmallKnn with { Differencing = true, Neighbours = 1 }),
+        ["range-novelty"] = () => new RangeNoveltyDetector(),
+        ["ensemble"] = () => new EnsembleDetector(
+            [
+                new EnsembleMember(new RankSpikeDetector(new RankSpikeOptions { HistoryLength = 200, MinHistory = 20 })),
+                new EnsembleMember(new KnnConformalDetector(SmallKnn), 0.6, 20),
+                new EnsembleMember(new KnnConformalDetector(SmallKnn with { Differencing = true }), 0.6, 20),
+                new EnsembleMember(new RangeNoveltyDetector(), Calibrated: false),
+            ],
+            new EnsembleOptions { LikelihoodHistory = 200, EstimationSamples = 30 }),
+        ["ensemble-lite"] = () => EnsembleDetector.Lite(),
         ["composite"] = () => new CompositeDetector(
             new IidSpikeDetector(new IidSpikeOptions { HistoryLength = 50 }),
             new CusumDetector(new CusumOptions { WindowLength = 30 })),

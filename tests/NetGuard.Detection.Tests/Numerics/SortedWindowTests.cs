@@ -47,6 +47,37 @@ public class SortedWindowTests
         }
     }
 
+    [Fact]
+    public void CountsAndOrderStatistics_SlidingWithTies_MatchBruteForce()
+    {
+        var series = new TestSeries(77);
+        var window = new SortedWindow(40);
+        var reference = new Queue<double>();
+        for (var i = 0; i < 1000; i++)
+        {
+            var v = Math.Round(series.Gaussian() * 2);
+            window.Add(v);
+            reference.Enqueue(v);
+            if (reference.Count > 40)
+            {
+                reference.Dequeue();
+            }
+
+            var sorted = reference.Order().ToArray();
+            foreach (var probe in new[] { v, v + 0.5, -10.0, 10.0, 0.0 })
+            {
+                Assert.Equal(sorted.Count(x => x < probe), window.CountBelow(probe));
+                Assert.Equal(sorted.Count(x => x > probe), window.CountAbove(probe));
+            }
+
+            Assert.Equal(sorted[0], window.OrderStatistic(0));
+            Assert.Equal(sorted[^1], window.OrderStatistic(sorted.Length - 1));
+            Assert.Equal(sorted[sorted.Length / 3], window.OrderStatistic(sorted.Length / 3));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => window.OrderStatistic(40));
+    }
+
     private static double Median(double[] values)
     {
         Array.Sort(values);

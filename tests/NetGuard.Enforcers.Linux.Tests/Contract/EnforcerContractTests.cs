@@ -280,6 +280,12 @@ public abstract class EnforcerContractTests : IAsyncLifetime
         await AssertEveryCallFailsAsync(CreateEnforcer(new ProcessCommandRunner(["/nonexistent/netguard-no-such-tool"])));
     }
 
+    [Fact]
+    public async Task RunnerThatThrows_GivesFailedResultsNotExceptions()
+    {
+        await AssertEveryCallFailsAsync(CreateEnforcer(new ThrowingRunner()));
+    }
+
     private static async Task AssertEveryCallFailsAsync(IFirewallEnforcer broken)
     {
         foreach (var result in new[]
@@ -295,5 +301,12 @@ public abstract class EnforcerContractTests : IAsyncLifetime
         }
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await broken.ListAsync(Ct));
+    }
+
+    /// <summary>A runner whose process could not be fed (a broken pipe, say).</summary>
+    private sealed class ThrowingRunner : ICommandRunner
+    {
+        public Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, string? standardInput, TimeSpan timeout, CancellationToken cancellationToken) =>
+            throw new IOException("Broken pipe");
     }
 }

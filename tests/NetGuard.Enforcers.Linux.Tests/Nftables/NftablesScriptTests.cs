@@ -114,5 +114,9 @@ public sealed class NftablesScriptTests
     }
 
     [Fact]
+    public void ParseList_NotJson_ThrowsInvalidOperation() =>
+        Assert.Throws<InvalidOperationException>(() => NftablesEnforcer.ParseList("Error: something"));
+
+    [Fact]
     public void DescribeErrors_WithoutErrorLines_IsNull() => Assert.Null(NftablesEnforcer.DescribeErrors("warning: something\n"));
 }

@@ -3,7 +3,7 @@ using NetGuard.Core.Remediation;
 
 namespace NetGuard.Enforcers.Linux;
 
-/// <summary>Reading <c>iptables -S NETGUARD</c>.</summary>
+/// <summary>Reading <c>iptables -S NETGUARD</c> and writing the restore lines that change it.</summary>
 public sealed partial class IptablesEnforcer
 {
     /// <summary>A block rule found in our chain, with the line that deletes exactly it.</summary>
@@ -40,4 +40,30 @@ public sealed partial class IptablesEnforcer
 
         return rules;
     }
+
+    /// <summary>
+    /// Deletes what is stale for each target (another id, duplicates) and appends what is missing; a
+    /// target already blocked once under the same id needs nothing.
+    /// </summary>
+    internal static List<string> ApplyLines(IReadOnlyList<BlockRule> rules, IReadOnlyList<ChainRule> existing)
+    {
+        var byTarget = existing.GroupBy(e => e.Target).ToDictionary(g => g.Key, g => g.ToList());
+        var lines = new List<string>();
+        foreach (var rule in rules)
+        {
+            var present = byTarget.GetValueOrDefault(rule.Target) ?? [];
+            if (present.Count == 1 && present[0].DecisionId == rule.DecisionId)
+            {
+                continue;
+            }
+
+            lines.AddRange(present.Select(p => p.DeleteLine));
+            lines.Add(AppendLine(rule));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The id was checked by BlockRule.IsValidId, so it needs no quoting.</summary>
+    internal static string AppendLine(BlockRule rule) => $"-A {Chain} -s {rule.Target} -m comment --comment {rule.DecisionId} -j DROP";
 }
