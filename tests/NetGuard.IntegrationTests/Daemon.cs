@@ -15,9 +15,9 @@ internal sealed class Daemon : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    public Daemon(NetworkLab lab, IReadOnlyDictionary<string, string>? settings = null)
+    public Daemon(NetworkLab lab, IReadOnlyDictionary<string, string>? settings = null, string? stateDirectory = null)
     {
-        StateDirectory = Path.Combine(Path.GetTempPath(), "netguard-it-state-" + Guid.NewGuid().ToString("N"));
+        StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), "netguard-it-state-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(StateDirectory);
         Environment = new Dictionary<string, string>
         {
@@ -70,13 +70,16 @@ internal sealed class Daemon : IDisposable
     }
 
     /// <summary>Runs a netguard CLI command against this daemon's state and decisions file.</summary>
-    public ProcessRunner.Result Cli(params string[] arguments)
+    public ProcessRunner.Result Cli(params string[] arguments) => RunCli(Environment, arguments);
+
+    /// <summary>Runs a netguard CLI command with these NetGuard__ settings and no daemon.</summary>
+    public static ProcessRunner.Result RunCli(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var args = new List<string> { "-i" };
         args.AddRange(System.Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(k => !k.StartsWith("NetGuard__", StringComparison.Ordinal))
             .Select(k => $"{k}={System.Environment.GetEnvironmentVariable(k)}"));
-        args.AddRange(Environment.Select(kv => $"{kv.Key}={kv.Value}"));
+        args.AddRange(environment.Select(kv => $"{kv.Key}={kv.Value}"));
         args.AddRange(["dotnet", RepositoryPaths.NetguardDll, .. arguments]);
         return ProcessRunner.Run("env", args, TimeSpan.FromSeconds(60));
     }
@@ -103,6 +106,16 @@ internal sealed class Daemon : IDisposable
         }
     }
 
+    /// <summary>Kills the daemon with SIGKILL, as a crash would: no cleanup, no journal flush beyond what it already did.</summary>
+    public void Crash()
+    {
+        ProcessRunner.Run("kill", ["-KILL", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Leaves the state directory for a restarted daemon (the test deletes it).</summary>
+    public bool KeepState { get; set; }
+
     public int Stop()
     {
         if (!_process.HasExited)
@@ -127,7 +140,10 @@ internal sealed class Daemon : IDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(StateDirectory, recursive: true);
+        if (!KeepState && Directory.Exists(StateDirectory))
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
     }
 
     private void Append(string? line)

@@ -1,15 +1,23 @@
 using NetGuard.Core.Remediation;
+using NetGuard.Enforcers.Linux;
+using NetGuard.Enforcers.Windows;
 using NetGuard.Remediation;
 using NetGuard.Remediation.Enforcement;
 
 namespace NetGuard.Hosting;
 
-/// <summary>Picks the firewall backend named by NetGuard:Remediation:Enforcer.</summary>
+/// <summary>Picks the firewall backend named by NetGuard:Remediation:Enforcer; commands run as argument lists, never through a shell.</summary>
 internal static class EnforcerFactory
 {
-    public static IFirewallEnforcer Create(RemediationOptions options) => options.Enforcer switch
+    public static IFirewallEnforcer Create(RemediationOptions options)
     {
-        "dryrun" => new DryRunEnforcer(),
-        var other => throw new Configuration.ConfigurationException($"{RemediationOptions.Section}:Enforcer = {other}: this build has no such enforcer"),
-    };
+        var runner = new ProcessCommandRunner();
+        return options.Enforcer switch
+        {
+            "nftables" => new NftablesEnforcer(runner, options.EnforcerTimeout),
+            "iptables" => new IptablesEnforcer(runner),
+            "windows" => new WindowsFirewallEnforcer(runner, options.EnforcerTimeout),
+            _ => new DryRunEnforcer(),
+        };
+    }
 }
