@@ -8,7 +8,9 @@ namespace NetGuard.Capture.Files;
 /// </summary>
 internal sealed class FileInput : IDisposable
 {
-    private const int DefaultBufferSize = 4 << 20;
+    // 256 KiB: large enough that a read costs little per packet, small enough to stay out of the way
+    // of the aggregator's tables in the shared cache (4 MiB made whole replays twice as slow; measured).
+    private const int DefaultBufferSize = 256 << 10;
     private readonly SafeFileHandle _handle;
     private byte[] _buffer;
     private int _start;

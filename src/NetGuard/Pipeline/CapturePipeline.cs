@@ -13,6 +13,7 @@ namespace NetGuard.Pipeline;
 internal sealed class CapturePipeline
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
+    private const int FileChannelBatches = 32;
     private readonly IReadOnlyList<IPacketSource> _sources;
     private readonly AggregationOptions _aggregation;
     private readonly int _channelBatches;
@@ -36,13 +37,17 @@ internal sealed class CapturePipeline
     public async Task<PipelineResult> RunAsync(ISecondSink sink, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var channel = PacketChannel.Create(_channelBatches, singleWriter: _sources.Count == 1);
-        var pool = new BatchPool(_channelBatches + (2 * _sources.Count) + 2);
+        var live = _sources.Any(s => s.Backpressure == BackpressureMode.Drop);
+
+        // Live capture needs room for bursts; a file waits instead, and a short channel keeps the
+        // batches in flight inside the cache the aggregator shares (1,024 batches are 14 MB).
+        var capacity = live ? _channelBatches : Math.Min(_channelBatches, FileChannelBatches);
+        var channel = PacketChannel.Create(capacity, singleWriter: _sources.Count == 1);
+        var pool = new BatchPool(capacity + (2 * _sources.Count) + 2);
         var aggregator = new TrafficAggregator(_aggregation, sink);
         AggregationCounters = aggregator.Counters;
         var stage = new AggregationStage(channel.Reader, pool, aggregator, _time);
         var faults = new Exception?[_sources.Count];
-        var live = _sources.Any(s => s.Backpressure == BackpressureMode.Drop);
 
         using var ticks = live
             ? _time.CreateTimer(static state => ((System.Threading.Channels.ChannelWriter<PacketBatch>)state!).TryWrite(PacketBatch.Tick), channel.Writer, TickInterval, TickInterval)
