@@ -14,6 +14,9 @@ namespace NetGuard.Benchmarks.Pipeline;
 /// </summary>
 internal sealed class ReplayPipeline : IDisposable
 {
+    /// <summary>The channel capacity CapturePipeline uses for files (FileChannelBatches there).</summary>
+    public const int FileChannelBatches = 32;
+
     private readonly FileCaptureSource _source;
     private readonly Channel<PacketBatch> _channel;
     private readonly BatchPool _pool;
@@ -22,10 +25,10 @@ internal sealed class ReplayPipeline : IDisposable
 
     /// <param name="path">A pcap or pcapng file.</param>
     /// <param name="aggregate">False drains batches without aggregating: the cost of read, decode and channel alone.</param>
-    /// <param name="channelBatches">Channel capacity in batches; the product's default is <see cref="PacketChannel.DefaultCapacity"/>.</param>
-    /// <param name="readBufferBytes">Experiment: a read buffer of this size instead of the product's (pcap only).</param>
+    /// <param name="channelBatches">Channel capacity in batches; replay of a file uses <see cref="FileChannelBatches"/>.</param>
+    /// <param name="readBufferBytes">Experiment: a read buffer of this size instead of FileInput's (pcap only).</param>
     /// <param name="sink">Where closed seconds go; by default a sink that only counts (replay uses the detection engine).</param>
-    public ReplayPipeline(string path, bool aggregate, int channelBatches = PacketChannel.DefaultCapacity, int? readBufferBytes = null, ISecondSink? sink = null)
+    public ReplayPipeline(string path, bool aggregate, int channelBatches = FileChannelBatches, int? readBufferBytes = null, ISecondSink? sink = null)
     {
         _source = readBufferBytes is { } size ? Experiments.OpenSource(path, size) : FileCaptureSource.Open(path);
         _channel = PacketChannel.Create(channelBatches, singleWriter: true);

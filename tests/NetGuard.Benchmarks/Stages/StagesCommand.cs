@@ -51,21 +51,20 @@ internal static class StagesCommand
         PacketRecord[]? records = null;
         Stage[] stages =
         [
-            new("pread into a 4 MiB buffer, no parsing", RawRead),
+            new("pread into a 256 KiB buffer, no parsing", RawRead),
             new("reader: TryReadNext", ReaderOnly),
             new("reader + decode", ReaderDecode),
             new("reader + decode + BatchWriter (no channel)", ReaderDecodeBatch),
-            new("pipeline, channel drained (2 threads)", p => RunPipeline(p, aggregate: false)),
+            new("pipeline, channel drained (2 threads, 32 batches)", p => RunPipeline(p, aggregate: false)),
             new("pipeline + aggregation, counting sink", p => RunPipeline(p, aggregate: true)),
             new("pipeline + aggregation + detection (= replay, no process start)", p => RunPipeline(p, aggregate: true, detect: true)),
             new("1 thread: reader + decode + aggregate, no channel", SingleThread),
             new("aggregate pre-decoded records only", _ => AggregateOnly(records ??= LoadRecords(path), detect: false)),
             new("aggregate pre-decoded records + detection", _ => AggregateOnly(records ??= LoadRecords(path), detect: true)),
-            new("experiment: reader + decode, 256 KiB read buffer", p => ReaderDecode(p, 256 << 10)),
-            new("experiment: reader + decode, 1 MiB read buffer", p => ReaderDecode(p, 1 << 20)),
-            new("experiment: pipeline drained, 256 KiB read buffer", p => RunPipeline(p, aggregate: false, readBuffer: 256 << 10)),
-            new("experiment: pipeline + aggregation, 256 KiB read buffer", p => RunPipeline(p, aggregate: true, readBuffer: 256 << 10)),
-            new("experiment: pipeline + aggregation, channel of 16 batches", p => RunPipeline(p, aggregate: true, channelBatches: 16)),
+            new("experiment: reader + decode, 4 MiB read buffer", p => ReaderDecode(p, 4 << 20)),
+            new("experiment: pipeline + aggregation, 4 MiB read buffer", p => RunPipeline(p, aggregate: true, readBuffer: 4 << 20)),
+            new("experiment: pipeline + aggregation, channel of 1,024 batches", p => RunPipeline(p, aggregate: true, channelBatches: PacketChannel.DefaultCapacity)),
+            new("experiment: pipeline + aggregation, 4 MiB buffer, 1,024 batches", p => RunPipeline(p, aggregate: true, channelBatches: PacketChannel.DefaultCapacity, readBuffer: 4 << 20)),
         ];
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"stage",-64} {"cold ns/pkt",11} {"warm ns/pkt",11} {"warm Mpps",9} {"B/pkt",7}"));
@@ -134,7 +133,7 @@ internal static class StagesCommand
     private static long RawRead(string path)
     {
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var buffer = new byte[4 << 20];
+        var buffer = new byte[256 << 10];
         long offset = 0;
         int read;
         while ((read = RandomAccess.Read(handle, buffer, offset)) > 0)
@@ -184,7 +183,7 @@ internal static class StagesCommand
         return counters.Frames;
     }
 
-    private static long RunPipeline(string path, bool aggregate, int channelBatches = PacketChannel.DefaultCapacity, int? readBuffer = null, bool detect = false)
+    private static long RunPipeline(string path, bool aggregate, int channelBatches = ReplayPipeline.FileChannelBatches, int? readBuffer = null, bool detect = false)
     {
         var sink = detect ? new DetectionEngine(new DetectionOptions(), new CountingAnomalySink()) : null;
         using var pipeline = new ReplayPipeline(path, aggregate, channelBatches, readBuffer, sink);
