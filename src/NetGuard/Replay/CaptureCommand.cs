@@ -14,7 +14,6 @@ namespace NetGuard.Replay;
 /// </summary>
 internal static class CaptureCommand
 {
-
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
     public static async Task<int> RunAsync(CaptureRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -40,7 +39,6 @@ internal static class CaptureCommand
             using var output = new JsonLines(stdout);
             var wiring = ReplayWiring.Create(detectionOptions, remediationOptions, output, request.Json, request.Stats, stderr);
             var sink = wiring.Sink;
-            var detection = wiring.Detection;
             var pipeline = new CapturePipeline(sources, aggregation, capture.ChannelBatches, TimeProvider.System);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (request.Duration is { } duration)
@@ -55,24 +53,7 @@ internal static class CaptureCommand
                 : null;
 
             var result = await pipeline.RunAsync(sink, stop.Token).ConfigureAwait(false);
-            if (request.Json)
-            {
-                ReplaySummary.WriteJson(output, result, detection.Counters, result.FirstFault?.Message);
-                output.Flush();
-            }
-            else
-            {
-                using var text = new StreamWriter(stdout, leaveOpen: true);
-                ReplaySummary.WriteText(text, result, detection.Counters);
-            }
-
-            if (result.FirstFault is { } fault)
-            {
-                await stderr.WriteLineAsync($"netguard: {fault.Message}").ConfigureAwait(false);
-                return ExitCodes.Unavailable;
-            }
-
-            return ExitCodes.Ok;
+            return await ReplaySummary.ReportAsync(result, wiring.Detection.Counters, output, request.Json, stdout, stderr, ExitCodes.Unavailable).ConfigureAwait(false);
         }
         finally
         {

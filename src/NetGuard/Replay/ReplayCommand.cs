@@ -1,9 +1,6 @@
 using NetGuard.Capture.Files;
 using NetGuard.Cli;
 using NetGuard.Configuration;
-using NetGuard.Core.Capture;
-using NetGuard.Core.Statistics;
-using NetGuard.Detection;
 using NetGuard.Pipeline;
 
 namespace NetGuard.Replay;
@@ -14,7 +11,6 @@ namespace NetGuard.Replay;
 /// </summary>
 internal static class ReplayCommand
 {
-
     public static async Task<int> RunAsync(ReplayRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var settings = NetGuardSettings.Load(request.ConfigFile);
@@ -24,7 +20,6 @@ internal static class ReplayCommand
         using var output = new JsonLines(stdout);
         var wiring = ReplayWiring.Create(detectionOptions, remediationOptions, output, request.Json, request.Stats, stderr);
         var sink = wiring.Sink;
-        var detection = wiring.Detection;
         var pipeline = new CapturePipeline([source], aggregation, capture.ChannelBatches, TimeProvider.System);
 
         PipelineResult result;
@@ -33,29 +28,6 @@ internal static class ReplayCommand
             result = await pipeline.RunAsync(sink, cancellationToken).ConfigureAwait(false);
         }
 
-        var fault = result.FirstFault;
-        if (fault is not null and not CaptureException)
-        {
-            throw new InvalidOperationException($"replay of {request.File} failed: {fault.Message}", fault);
-        }
-
-        if (request.Json)
-        {
-            ReplaySummary.WriteJson(output, result, detection.Counters, fault?.Message);
-            output.Flush();
-        }
-        else
-        {
-            using var text = new StreamWriter(stdout, leaveOpen: true);
-            ReplaySummary.WriteText(text, result, detection.Counters);
-        }
-
-        if (fault is not null)
-        {
-            await stderr.WriteLineAsync($"netguard: {fault.Message}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-
-        return ExitCodes.Ok;
+        return await ReplaySummary.ReportAsync(result, wiring.Detection.Counters, output, request.Json, stdout, stderr, ExitCodes.BadInput).ConfigureAwait(false);
     }
 }

@@ -75,5 +75,37 @@ internal static class ReplaySummary
         output.WriteLine(string.Create(inv, $"untracked      host ends {a.UntrackedHostPackets:N0}, pairs {a.UntrackedPairs:N0}, flows evicted {a.FlowsEvicted:N0}"));
     }
 
+    /// <summary>
+    /// Writes the summary (JSON or text) and, when a source stopped on a fault, its one-line error:
+    /// what was read before the fault is reported first, nothing is lost. Returns the exit code.
+    /// </summary>
+    public static async Task<int> ReportAsync(PipelineResult result, DetectionCounters detection, JsonLines output, bool json, Stream stdout, TextWriter stderr, int faultExitCode)
+    {
+        var fault = result.FirstFault;
+        if (fault is not null and not Core.Capture.CaptureException)
+        {
+            throw new InvalidOperationException($"{result.Sources[0].Name}: {fault.Message}", fault);
+        }
+
+        if (json)
+        {
+            WriteJson(output, result, detection, fault?.Message);
+            output.Flush();
+        }
+        else
+        {
+            using var text = new StreamWriter(stdout, leaveOpen: true);
+            WriteText(text, result, detection);
+        }
+
+        if (fault is null)
+        {
+            return Cli.ExitCodes.Ok;
+        }
+
+        await stderr.WriteLineAsync($"netguard: {fault.Message}").ConfigureAwait(false);
+        return faultExitCode;
+    }
+
     private static string Format(long? micros) => micros is { } m ? JsonLines.Time(m) : "-";
 }
