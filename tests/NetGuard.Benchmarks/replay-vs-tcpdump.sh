@@ -7,6 +7,7 @@
 #        SEED=1       generator seed
 #        TSHARK=0     leave tshark out even if it is installed
 #        KEEP_FILE=1  keep the generated capture (it is ~680 bytes a packet; deleted by default)
+#        HYPERFINE=0  time with the date loop even if hyperfine is installed
 #
 # NetGuard runs as `dotnet src/NetGuard/bin/Release/net10.0/netguard.dll` after
 # `dotnet build -c Release src/NetGuard`: framework-dependent, tiered JIT, as the package starts it.
@@ -79,7 +80,7 @@ own0=$(children_seconds)
 wall0=$(date +%s%N)
 
 declare -A median
-if command -v hyperfine >/dev/null; then
+if [[ "${HYPERFINE:-1}" != 0 ]] && command -v hyperfine >/dev/null; then
     echo "== time with hyperfine: 1 warm-up + $runs runs each"
     args=()
     for i in "${!names[@]}"; do

@@ -50,6 +50,24 @@ public class RemediationRunTests
         Assert.Equal(0, daemon.Stop());
     }
 
+    [Fact]
+    public void Run_FirewallToolMissing_StopsTheStartWithOneClearLine()
+    {
+        RequireLab();
+        using var lab = NetworkLab.Create();
+
+        // Without /usr/sbin on PATH there is no nft to run: the firewall cannot be prepared.
+        using var daemon = new Daemon(lab, new Dictionary<string, string>
+        {
+            ["NetGuard__Remediation__Enforcer"] = "nftables",
+            ["PATH"] = "/usr/bin:/bin",
+        });
+        daemon.WaitFor("firewall cannot be prepared", TimeSpan.FromSeconds(60));
+        Assert.Equal(3, daemon.Stop());
+        Assert.DoesNotContain("   at ", daemon.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Capturing on", daemon.Log, StringComparison.Ordinal);
+    }
+
     private static void RequireLab()
     {
         if (NetworkLab.Unavailable is { } reason)

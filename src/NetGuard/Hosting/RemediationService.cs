@@ -28,10 +28,9 @@ internal sealed partial class RemediationService(
 
     public void OnAnomaly(Anomaly anomaly) => Post(ct => engine.OnAnomalyAsync(anomaly, ct));
 
+    /// <summary>The engine was started (journal read, firewall prepared, reconciled) before the host, by <see cref="RunCommand"/>.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // A firewall that cannot be prepared or a journal that cannot be read stops the start.
-        await engine.StartAsync(cancellationToken).ConfigureAwait(false);
         LogStarted(logger, engine.EnforcerName, options.Mode.ToString(), options.DecisionsFile, engine.Decisions.Count(d => d.IsLive));
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }

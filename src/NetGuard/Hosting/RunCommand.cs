@@ -75,6 +75,9 @@ internal static class RunCommand
             using var host = builder.Build();
             try
             {
+                // The firewall is prepared and the journal read before the host says it runs:
+                // a failure here is one line and exit 3 (or 2 for a bad journal), not a started service.
+                await host.Services.GetRequiredService<RemediationEngine>().StartAsync(cancellationToken).ConfigureAwait(false);
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (RemediationUnavailableException e)
