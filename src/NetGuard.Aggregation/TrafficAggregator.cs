@@ -168,8 +168,8 @@ public sealed partial class TrafficAggregator
                 break;
             case IpProtocol.Icmp:
             case IpProtocol.Icmpv6:
-                // Errors (unreachable, time exceeded, ...) answer other traffic; a flood is of requests.
-                if (!IsIcmpError(p.Protocol, p.IcmpType))
+                // Errors (unreachable, time exceeded, ...) and echo replies answer other traffic; a flood is of requests.
+                if (!IsIcmpAnswer(p.Protocol, p.IcmpType))
                 {
                     c.Icmp++;
                 }
@@ -180,9 +180,12 @@ public sealed partial class TrafficAggregator
         }
     }
 
-    /// <summary>ICMP types 3, 4, 5, 11, 12 and ICMPv6 types 1 to 4 report errors about another packet.</summary>
-    private static bool IsIcmpError(IpProtocol protocol, byte type) =>
-        protocol == IpProtocol.Icmp ? type is 3 or 4 or 5 or 11 or 12 : type is >= 1 and <= 4;
+    /// <summary>
+    /// ICMP types 3, 4, 5, 11, 12 and ICMPv6 types 1 to 4 report errors about another packet; ICMP 0, 14,
+    /// 16, 18 and ICMPv6 129 answer a request. Neither is something a host floods with.
+    /// </summary>
+    private static bool IsIcmpAnswer(IpProtocol protocol, byte type) =>
+        protocol == IpProtocol.Icmp ? type is 0 or 3 or 4 or 5 or 11 or 12 or 14 or 16 or 18 : type is (>= 1 and <= 4) or 129;
 
     private static bool HasPorts(IpProtocol protocol) =>
         protocol is IpProtocol.Tcp or IpProtocol.Udp or IpProtocol.Sctp;

@@ -61,6 +61,24 @@ public class HostCountersTests
         Assert.Equal(4, sink.Single().Host("10.0.0.9").In.Packets);
     }
 
+    [Theory]
+    [InlineData(IpProtocol.Icmp, 0)]
+    [InlineData(IpProtocol.Icmp, 3)]
+    [InlineData(IpProtocol.Icmp, 11)]
+    [InlineData(IpProtocol.Icmpv6, 1)]
+    [InlineData(IpProtocol.Icmpv6, 129)]
+    public void Add_IcmpRepliesAndErrors_AreNotCountedAsIcmpRequests(IpProtocol protocol, byte type)
+    {
+        var sink = new RecordingSink();
+        var agg = Aggregator(sink);
+        agg.Add(new PacketRecord(At(0.1), Ip("10.0.0.1"), Ip("10.0.0.2"), 84, protocol, 0, 0, TcpFlags.None, PacketFlags.None, type));
+        agg.Add(new PacketRecord(At(0.2), Ip("10.0.0.1"), Ip("10.0.0.2"), 84, protocol, 0, 0, TcpFlags.None, PacketFlags.None, protocol == IpProtocol.Icmp ? (byte)8 : (byte)128));
+        agg.Complete();
+        var h = sink.Single().Host("10.0.0.1");
+        Assert.Equal(2, h.Out.Packets);
+        Assert.Equal(1, h.Out.Icmp);
+    }
+
     [Fact]
     public void Add_PortScan_CountsDistinctPortsOfNewFlows()
     {

@@ -16,7 +16,7 @@ public struct DirectionCounters
     public int Fin;
     public int Udp;
 
-    /// <summary>ICMP and ICMPv6 other than error messages (which answer other traffic, like a closed UDP port's unreachable).</summary>
+    /// <summary>ICMP and ICMPv6 requests and unsolicited messages: not errors or echo replies, which answer other traffic.</summary>
     public int Icmp;
     public int Fragments;
 

@@ -55,9 +55,11 @@ internal sealed class HostClassifier(DetectionOptions options)
             return;
         }
 
+        // A host that only answers flows others started (a QUIC or DNS server replying) is no flood source.
+        var onlyAnswers = h.Out.NewFlows == 0 && h.In.NewFlows > 0;
         foreach (var (metric, kind) in Floods(sent: true))
         {
-            if (a.Exceeds(metric, options.FloodMinRate, options.FloodMinRatio) && a.Unusual(metric, options))
+            if ((kind != AttackKind.UdpFlood || !onlyAnswers) && a.Exceeds(metric, options.FloodMinRate, options.FloodMinRatio) && a.Unusual(metric, options))
             {
                 found.Add(new Finding(kind, h.Host, SubjectRole.Source, metric, victim));
                 return;

@@ -162,6 +162,26 @@ public class AttackScenarioTests
     }
 
     [Fact]
+    public void UdpServerAnsweringItsClients_IsNoFloodSource()
+    {
+        // QUIC-like: each second a new client opens a flow, then the server streams 1,500 datagrams a second to it.
+        var t = new Traffic()
+            .During(0, 40, Background.Web(50))
+            .During(Start - 30, 40 + Start, (t, s) =>
+            {
+                var client = Background.Client((int)s % 400);
+                t.Udp(s, 0, client, 50000, "10.0.0.90", 443, 1200);
+                for (var i = 0; i < 1500; i++)
+                {
+                    t.Udp(s, 10 + (i * 500), "10.0.0.90", 443, client, 50000, 1350);
+                }
+            })
+            .Run(40 + Start);
+
+        Assert.DoesNotContain(t.Alerts.All, a => a.Kind == AttackKind.UdpFlood);
+    }
+
+    [Fact]
     public void BenignTraffic_TenMinutes_NoAlerts()
     {
         var t = new Traffic().During(0, 600, Background.Web(300)).Run(600);
