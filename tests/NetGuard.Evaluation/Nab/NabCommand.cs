@@ -11,6 +11,9 @@ namespace NetGuard.Evaluation.Nab;
 /// </summary>
 internal static class NabCommand
 {
+    /// <summary>The detector NetGuard reports on NAB (README, ALGORITHMS.md).</summary>
+    public const string DefaultDetector = "ensemble";
+
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
         Run(args, DetectorRegistry.All, stdout, stderr);
 
@@ -42,7 +45,7 @@ internal static class NabCommand
             return 0;
         }
 
-        var unknown = options.Detectors.Where(d => !registry.ContainsKey(d)).ToList();
+        var unknown = options.Detectors.Where(d => d != "all" && !registry.ContainsKey(d)).ToList();
         if (unknown.Count > 0)
         {
             stderr.WriteLine($"unknown detector(s): {string.Join(", ", unknown)}; registered: {string.Join(", ", registry.Keys.Order(StringComparer.Ordinal))}");
@@ -82,7 +85,11 @@ internal static class NabCommand
         var corpus = NabCorpus.Load(root);
         stderr.WriteLine($"loaded {corpus.Files.Count} files, {corpus.PointCount} points, {corpus.LabelledWindowCount} windows from {root} in {loading.Elapsed.TotalSeconds:F2} s");
 
-        var names = options.Detectors.Count > 0 ? options.Detectors : [.. registry.Keys.Order(StringComparer.Ordinal)];
+        // Without --detector: NetGuard's chosen detector, so that the last line of --json is its score.
+        // "--detector all" runs every registered one.
+        var names = options.Detectors.Count == 0 ? [DefaultDetector]
+            : options.Detectors.SequenceEqual(["all"]) ? [.. registry.Keys.Order(StringComparer.Ordinal)]
+            : options.Detectors;
         foreach (var name in names)
         {
             var total = Stopwatch.StartNew();

@@ -7,7 +7,7 @@ internal sealed record NabCommandOptions(string? DataDirectory, IReadOnlyList<st
         "usage: NetGuard.Evaluation nab [--data DIR] [--detector NAME]... [--json] [--list]\n" +
         "  --data DIR       NAB root (holding data/, labels/, profiles.json) or a directory with nab/ in it;\n" +
         "                   default: ../shared/data/nab beside the repository\n" +
-        "  --detector NAME  run only this registered detector (repeatable); default: all of them\n" +
+        "  --detector NAME  run this registered detector (repeatable; \"all\" runs every one); default: ensemble\n" +
         "  --json           end each detector's output with one JSON line (the last line of stdout)\n" +
         "  --list           print the registered detector names and exit";
 
