@@ -44,29 +44,9 @@ public sealed class PcapWriter : IDisposable
         Count++;
     }
 
-    private void WriteUInt32(Span<byte> span, uint value)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(span, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(span, value);
-        }
-    }
+    private void WriteUInt32(Span<byte> span, uint value) => Endian.Write(span, value, _bigEndian);
 
-    private void WriteUInt16(Span<byte> span, ushort value)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(span, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(span, value);
-        }
-    }
+    private void WriteUInt16(Span<byte> span, ushort value) => Endian.Write(span, value, _bigEndian);
 
     public void Dispose()
     {

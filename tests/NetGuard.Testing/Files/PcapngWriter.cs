@@ -144,41 +144,11 @@ public sealed class PcapngWriter : IDisposable
         }
     }
 
-    private void U16(Span<byte> s, ushort v)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(s, v);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(s, v);
-        }
-    }
+    private void U16(Span<byte> s, ushort v) => Endian.Write(s, v, _bigEndian);
 
-    private void U32(Span<byte> s, uint v)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(s, v);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(s, v);
-        }
-    }
+    private void U32(Span<byte> s, uint v) => Endian.Write(s, v, _bigEndian);
 
-    private void U64(Span<byte> s, ulong v)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt64BigEndian(s, v);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt64LittleEndian(s, v);
-        }
-    }
+    private void U64(Span<byte> s, ulong v) => Endian.Write(s, v, _bigEndian);
 
     public void Dispose()
     {
