@@ -105,14 +105,15 @@ public class BoundsTests
         var random = new Random(42);
         const int Total = 10_000_000;
 
-        // Warm up (JIT, first-touch of the tables) before measuring allocations.
-        for (var i = 0; i < 100_000; i++)
+        // Warm up over the first full second (JIT, and the pair tables growing to their capacity) before measuring.
+        const int WarmUp = 1_100_000;
+        for (var i = 0; i < WarmUp; i++)
         {
             agg.Add(Spoofed(random, victim, i));
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 100_000; i < Total; i++)
+        for (var i = WarmUp; i < Total; i++)
         {
             agg.Add(Spoofed(random, victim, i));
         }

@@ -6,19 +6,25 @@ namespace NetGuard.Aggregation.Tables;
 /// <summary>
 /// Counts occurrences of (slot, value) pairs within one second, for distinct counts: a pair's
 /// first occurrence is what makes a peer or port "distinct". Bounded; a full table refuses new pairs.
+/// It starts small and doubles when a second needs more room (never past its capacity), so a
+/// quiet network's tables stay in the cache instead of spreading a few pairs over megabytes.
 /// </summary>
 internal sealed class PairTable
 {
+    private const int InitialCapacity = 1 << 14;
+
     // Key and count side by side: one cache line per probe instead of two.
-    private readonly Entry[] _entries;
-    private readonly int[] _used;
-    private readonly int _mask;
+    private Entry[] _entries;
+    private int[] _used;
+    private int _mask;
+    private int _room;
 
     public PairTable(int capacity)
     {
         Capacity = capacity;
-        _entries = new Entry[HashSize.ForCapacity(capacity)];
-        _used = new int[capacity];
+        _room = Math.Min(capacity, InitialCapacity);
+        _entries = new Entry[HashSize.ForCapacity(_room)];
+        _used = new int[_room];
         _mask = _entries.Length - 1;
     }
 
@@ -46,10 +52,16 @@ internal sealed class PairTable
 
             if (e.Key == 0)
             {
-                if (Count == Capacity)
+                if (Count == _room)
                 {
-                    Refused++;
-                    return 0;
+                    if (_room == Capacity)
+                    {
+                        Refused++;
+                        return 0;
+                    }
+
+                    Grow();
+                    return Increment(slot, value);
                 }
 
                 e.Key = key;
@@ -71,6 +83,32 @@ internal sealed class PairTable
             ref readonly var e = ref _entries[_used[i]];
             var key = e.Key - 1;
             visit.Visit((int)(key >> 32), (uint)key, e.Count);
+        }
+    }
+
+    /// <summary>Doubles the room (up to the capacity) and re-inserts this second's pairs.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow()
+    {
+        var old = _entries;
+        var used = _used;
+        var count = Count;
+        _room = (int)Math.Min((long)_room * 2, Capacity);
+        _entries = new Entry[HashSize.ForCapacity(_room)];
+        _mask = _entries.Length - 1;
+        _used = new int[_room];
+        Count = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var e = old[used[i]];
+            var bucket = (int)Hashing.Mix((ulong)e.Key) & _mask;
+            while (_entries[bucket].Key != 0)
+            {
+                bucket = (bucket + 1) & _mask;
+            }
+
+            _entries[bucket] = e;
+            _used[Count++] = bucket;
         }
     }
 
