@@ -46,16 +46,7 @@ public sealed partial class DetectionEngine : ISecondSink
         var profiled = 0;
         foreach (ref readonly var host in snapshot.Hosts)
         {
-            var profile = _profiles.Find(host.Host);
-            if (profile is null && host.In.Packets + host.Out.Packets >= _options.ProfileMinPackets)
-            {
-                profile = _profiles.GetOrAdd(host.Host, second);
-            }
-            else if (profile is not null)
-            {
-                _profiles.GetOrAdd(host.Host, second);
-            }
-
+            var profile = _profiles.Touch(host.Host, second, create: host.In.Packets + host.Out.Packets >= _options.ProfileMinPackets);
             _assessment.Assess(host, profile, _prior, _options);
             _findings.Clear();
             _classifier.Classify(host, _assessment, _findings);

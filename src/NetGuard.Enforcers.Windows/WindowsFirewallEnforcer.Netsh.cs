@@ -56,7 +56,7 @@ public sealed partial class WindowsFirewallEnforcer
 
         foreach (var arguments in first.Concat(last))
         {
-            var result = await _runner.TryRunAsync(Netsh, arguments, _timeout, cancellationToken).ConfigureAwait(false);
+            var result = await _runner.TryRunAsync(Netsh, arguments, null, _timeout, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return EnforcementResult.Failed(Describe($"netsh {arguments[2]} rule \"{arguments[4][5..]}\"", result));
@@ -66,11 +66,7 @@ public sealed partial class WindowsFirewallEnforcer
         return EnforcementResult.Ok;
     }
 
-    private static string Describe(string what, CommandResult result)
-    {
-        // netsh writes its errors to standard output.
-        var words = string.Join(" | ", (result.StandardError + "\n" + result.StandardOutput).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3));
-        var how = result.TimedOut ? "timed out" : $"exit code {result.ExitCode}";
-        return words.Length == 0 ? $"{what} failed ({how})" : $"{what} failed ({how}): {(words.Length > 400 ? words[..400] + "..." : words)}";
-    }
+    /// <summary>netsh writes its errors to standard output, so both streams are the tool's words.</summary>
+    private static string Describe(string what, CommandResult result) =>
+        CommandRunning.Describe(what, result, CommandRunning.FirstLines(result.StandardError + "\n" + result.StandardOutput));
 }

@@ -134,7 +134,7 @@ public sealed partial class WindowsFirewallEnforcer : IFirewallEnforcer
     /// <summary>Our rules by decision id (same-named duplicates merged); null and an error when netsh failed.</summary>
     private async Task<(Dictionary<string, OwnedNetshRule>? Owned, string? Error)> ReadAsync(CancellationToken cancellationToken)
     {
-        var result = await _runner.TryRunAsync(Netsh, ShowArguments(), _timeout, cancellationToken).ConfigureAwait(false);
+        var result = await _runner.TryRunAsync(Netsh, ShowArguments(), null, _timeout, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             // netsh says this, with exit code 1, when the policy holds no inbound rule at all.

@@ -12,7 +12,7 @@ public sealed class RemediationOptions
     public RemediationMode Mode { get; set; } = RemediationMode.Monitor;
 
     /// <summary>Per attack kind ("syn-flood": "Auto"), overriding <see cref="Mode"/>.</summary>
-    public IDictionary<string, RemediationMode> KindModes { get; init; } = new Dictionary<string, RemediationMode>();
+    public IDictionary<string, RemediationMode> KindModes { get; private set; } = new Dictionary<string, RemediationMode>();
 
     /// <summary>nftables, iptables, windows or dryrun.</summary>
     [Required]
@@ -60,6 +60,15 @@ public sealed class RemediationOptions
 
     [Range(0, 10)]
     public int EnforcerRetries { get; set; } = 3;
+
+    /// <summary>A copy in which Monitor (global or per kind) reads as <paramref name="mode"/>; every other setting is kept.</summary>
+    public RemediationOptions WithMonitorAs(RemediationMode mode)
+    {
+        var copy = (RemediationOptions)MemberwiseClone();
+        copy.Mode = Mode == RemediationMode.Monitor ? mode : Mode;
+        copy.KindModes = KindModes.ToDictionary(kv => kv.Key, kv => kv.Value == RemediationMode.Monitor ? mode : kv.Value);
+        return copy;
+    }
 
     public RemediationMode ModeFor(string kind) =>
         KindModes.TryGetValue(kind, out var mode) ? mode : Mode;

@@ -16,15 +16,20 @@ internal sealed class HostProfileTable(int capacity)
 
     public long Evicted { get; private set; }
 
-    public HostProfile? Find(in NetAddress address) =>
-        _index.TryGetValue(address, out var node) ? node.Value : null;
-
-    public HostProfile GetOrAdd(in NetAddress address, long second)
+    /// <summary>
+    /// The host's profile, marked as seen in <paramref name="second"/>; a host without one gets one only
+    /// when <paramref name="create"/> is true. One lookup either way.
+    /// </summary>
+    public HostProfile? Touch(in NetAddress address, long second, bool create)
     {
         if (_index.TryGetValue(address, out var node))
         {
             _recency.Remove(node);
             _recency.AddFirst(node);
+        }
+        else if (!create)
+        {
+            return null;
         }
         else
         {

@@ -34,9 +34,7 @@ internal sealed class ReplayWiring
     /// </summary>
     public static ReplayWiring Create(DetectionOptions detection, RemediationOptions remediation, JsonLines output, bool json, bool stats, TextWriter stderr)
     {
-        var options = remediation.Mode == RemediationMode.Monitor
-            ? CopyWithMode(remediation, RemediationMode.Approve)
-            : remediation;
+        var options = remediation.WithMonitorAs(RemediationMode.Approve);
         var clock = new PacketClock();
         IDecisionSink decisions = json ? new DecisionJsonSink(output, stderr) : new DecisionTextSink(stderr);
         var engine = RemediationEngineFactory.Create(options, new DryRunEnforcer(), stateDirectory: null, protectHost: false, clock, decisions, NullLogger.Instance);
@@ -49,24 +47,4 @@ internal sealed class ReplayWiring
             : new FanOutSink(remediationSink, detector);
         return new ReplayWiring(sink, detector, engine);
     }
-
-    private static RemediationOptions CopyWithMode(RemediationOptions o, RemediationMode mode) => new()
-    {
-        Mode = mode,
-        KindModes = o.KindModes.ToDictionary(kv => kv.Key, kv => kv.Value == RemediationMode.Monitor ? mode : kv.Value),
-        Enforcer = o.Enforcer,
-        DefaultTtl = o.DefaultTtl,
-        MaxTtl = o.MaxTtl,
-        RepeatOffenderFactor = o.RepeatOffenderFactor,
-        Allowlist = o.Allowlist,
-        MaxActiveBlocks = o.MaxActiveBlocks,
-        MaxNewBlocksPerMinute = o.MaxNewBlocksPerMinute,
-        MinPrefixLengthIPv4 = o.MinPrefixLengthIPv4,
-        MinPrefixLengthIPv6 = o.MinPrefixLengthIPv6,
-        RollbackSuppression = o.RollbackSuppression,
-        DecisionsFile = o.DecisionsFile,
-        ReconcileInterval = o.ReconcileInterval,
-        EnforcerTimeout = o.EnforcerTimeout,
-        EnforcerRetries = o.EnforcerRetries,
-    };
 }

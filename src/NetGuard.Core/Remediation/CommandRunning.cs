@@ -1,9 +1,7 @@
-using NetGuard.Core.Remediation;
+namespace NetGuard.Core.Remediation;
 
-namespace NetGuard.Enforcers.Linux;
-
-/// <summary>Runs a command and turns every way it can fail, short of cancellation, into a result.</summary>
-internal static class CommandRunning
+/// <summary>Runs a command and turns every way it can fail, short of cancellation, into a result; describes failures in one line.</summary>
+public static class CommandRunning
 {
     public static async Task<CommandResult> TryRunAsync(
         this ICommandRunner runner, string program, IReadOnlyList<string> arguments, string? standardInput, TimeSpan timeout, CancellationToken cancellationToken)
