@@ -33,10 +33,7 @@ public sealed class AggregationStage(ChannelReader<PacketBatch> reader, BatchPoo
 
         try
         {
-            foreach (ref readonly var record in batch.Records)
-            {
-                aggregator.Add(record);
-            }
+            aggregator.AddRange(batch.Records);
         }
         finally
         {

@@ -13,6 +13,9 @@ namespace NetGuard.Aggregation;
 public sealed partial class TrafficAggregator
 {
     private const long MicrosPerSecond = 1_000_000;
+    private const int HashAhead = 16;
+    private const int SlotAhead = 8;
+    private const int RingSize = 32;
     private readonly ISecondSink _sink;
     private readonly HostTable _hosts;
     private readonly PairTable _peers;
@@ -46,16 +49,63 @@ public sealed partial class TrafficAggregator
     public AggregationCounters Counters { get; } = new();
 
     /// <summary>Adds one packet.</summary>
-    public void Add(in PacketRecord packet)
+    public void Add(in PacketRecord packet) => Add(packet, new PacketHashes(packet));
+
+    /// <summary>
+    /// Adds packets in order, as <see cref="Add(in PacketRecord)"/> would one by one, but with the
+    /// table lookups of later packets started early: hashes are computed <see cref="HashAhead"/>
+    /// packets ahead and their buckets prefetched, then <see cref="SlotAhead"/> packets ahead the
+    /// entries those buckets point at. Most lookups then hit the cache instead of waiting on memory.
+    /// </summary>
+    public void AddRange(ReadOnlySpan<PacketRecord> packets)
+    {
+        Span<PacketHashes> ring = stackalloc PacketHashes[RingSize];
+        var ahead = Math.Min(packets.Length, HashAhead);
+        for (var i = 0; i < ahead; i++)
+        {
+            ring[i] = new PacketHashes(packets[i]);
+        }
+
+        for (var i = 0; i < packets.Length; i++)
+        {
+            var far = i + HashAhead;
+            if (far < packets.Length)
+            {
+                ref var h = ref ring[far & (RingSize - 1)];
+                h = new PacketHashes(packets[far]);
+                _hosts.PrefetchBucket(h.Source);
+                _hosts.PrefetchBucket(h.Destination);
+                _flows.PrefetchBucket(h);
+            }
+
+            var near = i + SlotAhead;
+            if (near < packets.Length)
+            {
+                ref readonly var h = ref ring[near & (RingSize - 1)];
+                var src = _hosts.PrefetchSlot(h.Source);
+                var dst = _hosts.PrefetchSlot(h.Destination);
+                _flows.PrefetchEntry(h);
+                if (src >= 0 && dst >= 0)
+                {
+                    _peers.PrefetchPair(src, (uint)dst);
+                }
+            }
+
+            Add(packets[i], ring[i & (RingSize - 1)]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(in PacketRecord packet, in PacketHashes hashes)
     {
         AdvanceTo(packet.TimestampMicros / MicrosPerSecond);
         Counters._packets++;
         _secondPackets++;
         _secondBytes += packet.IpLength;
 
-        var newFlow = _flows.Observe(packet);
-        var src = _hosts.GetOrAdd(packet.Source);
-        var dst = _hosts.GetOrAdd(packet.Destination);
+        var newFlow = _flows.Observe(packet, hashes);
+        var src = _hosts.GetOrAdd(packet.Source, hashes.Source);
+        var dst = _hosts.GetOrAdd(packet.Destination, hashes.Destination);
         var slots = _hosts.Slots;
         if (src >= 0)
         {

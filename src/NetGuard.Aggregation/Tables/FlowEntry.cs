@@ -3,24 +3,42 @@ using NetGuard.Core.Packets;
 
 namespace NetGuard.Aggregation.Tables;
 
-/// <summary>A bidirectional flow: endpoints in canonical order (lower address/port first).</summary>
-[StructLayout(LayoutKind.Sequential)]
+/// <summary>
+/// A bidirectional flow: endpoints in canonical order (lower address/port first). 64 bytes, one
+/// cache line's worth, with the fields a lookup compares at the front.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 64)]
 internal struct FlowEntry
 {
+    [FieldOffset(0)]
     public NetAddress AddressA;
+
+    [FieldOffset(16)]
     public NetAddress AddressB;
-    public long FirstMicros;
-    public long LastMicros;
-    public long Packets;
-    public long Bytes;
+
+    [FieldOffset(32)]
     public ushort PortA;
+
+    [FieldOffset(34)]
     public ushort PortB;
+
+    [FieldOffset(36)]
     public IpProtocol Protocol;
-    public bool InitiatorIsA;
 
     /// <summary>Next entry in the same hash chain, plus one (0 ends the chain).</summary>
+    [FieldOffset(40)]
     public int ChainNext;
+
+    [FieldOffset(44)]
     public int LruPrev;
+
+    [FieldOffset(48)]
+    public long LastMicros;
+
+    [FieldOffset(56)]
     public int LruNext;
-    public int Bucket;
+
+    /// <summary>When the flow (or its current split) began: seconds after the table's first packet.</summary>
+    [FieldOffset(60)]
+    public int FirstSecond;
 }

@@ -29,7 +29,7 @@ internal sealed partial class FlowTable
     private void Remove(int index)
     {
         ref var e = ref _entries[index];
-        ref var link = ref _buckets[e.Bucket];
+        ref var link = ref _buckets[Bucket(e)];
         while (link != index + 1)
         {
             link = ref _entries[link - 1].ChainNext;

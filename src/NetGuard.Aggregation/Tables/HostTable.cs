@@ -6,18 +6,23 @@ namespace NetGuard.Aggregation.Tables;
 
 /// <summary>
 /// The hosts seen in the open second: address to slot, slots holding <see cref="HostSecond"/>.
-/// Open addressing with linear probing; reset costs O(hosts used), not O(capacity).
+/// Open addressing with linear probing; reset costs O(hosts used), not O(capacity). The bucket array
+/// starts small and doubles when a second brings more hosts (never past what the capacity needs), so
+/// an ordinary second's lookups stay in the cache instead of spreading over megabytes.
 /// </summary>
 internal sealed class HostTable
 {
-    private readonly int[] _buckets;
+    private const int InitialBuckets = 1 << 15;
     private readonly int[] _slotBucket;
-    private readonly int _mask;
+    private readonly int _maxBuckets;
+    private int[] _buckets;
+    private int _mask;
 
     public HostTable(int capacity)
     {
         Capacity = capacity;
-        _buckets = new int[HashSize.ForCapacity(capacity)];
+        _maxBuckets = HashSize.ForCapacity(capacity);
+        _buckets = new int[Math.Min(_maxBuckets, InitialBuckets)];
         _mask = _buckets.Length - 1;
         Slots = new HostSecond[capacity];
         _slotBucket = new int[capacity];
@@ -31,16 +36,19 @@ internal sealed class HostTable
     public HostSecond[] Slots { get; }
 
     /// <summary>Returns the host's slot, adding it if there is room; -1 when the table is full.</summary>
+    public int GetOrAdd(in NetAddress address) => GetOrAdd(address, (uint)address.GetHashCode());
+
+    /// <inheritdoc cref="GetOrAdd(in NetAddress)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int GetOrAdd(in NetAddress address)
+    public int GetOrAdd(in NetAddress address, uint hash)
     {
-        var bucket = address.GetHashCode() & _mask;
+        var bucket = (int)hash & _mask;
         while (true)
         {
             var entry = _buckets[bucket];
             if (entry == 0)
             {
-                return Add(address, bucket);
+                return Add(address, hash, bucket);
             }
 
             if (Slots[entry - 1].Host == address)
@@ -52,11 +60,43 @@ internal sealed class HostTable
         }
     }
 
-    private int Add(in NetAddress address, int bucket)
+    /// <summary>Brings the address's bucket toward the cache, for a lookup a few packets later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchBucket(uint hash) => Prefetch.Line(ref _buckets[(int)hash & _mask]);
+
+    /// <summary>
+    /// Brings the slot the address's bucket points at toward the cache (its bucket was prefetched
+    /// earlier); returns that slot, which is probably the host's, or -1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int PrefetchSlot(uint hash)
+    {
+        var slot = _buckets[(int)hash & _mask] - 1;
+        if (slot >= 0)
+        {
+            ref var host = ref Slots[slot];
+            Prefetch.Line(ref host);
+            Prefetch.Line(ref host.Out);
+        }
+
+        return slot;
+    }
+
+    private int Add(in NetAddress address, uint hash, int bucket)
     {
         if (Count == Capacity)
         {
             return -1;
+        }
+
+        if (Count * 2 >= _buckets.Length && _buckets.Length < _maxBuckets)
+        {
+            Grow();
+            bucket = (int)hash & _mask;
+            while (_buckets[bucket] != 0)
+            {
+                bucket = (bucket + 1) & _mask;
+            }
         }
 
         var slot = Count++;
@@ -64,6 +104,25 @@ internal sealed class HostTable
         _slotBucket[slot] = bucket;
         _buckets[bucket] = slot + 1;
         return slot;
+    }
+
+    /// <summary>Doubles the buckets and re-inserts this second's hosts.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow()
+    {
+        _buckets = new int[_buckets.Length * 2];
+        _mask = _buckets.Length - 1;
+        for (var slot = 0; slot < Count; slot++)
+        {
+            var bucket = Slots[slot].Host.GetHashCode() & _mask;
+            while (_buckets[bucket] != 0)
+            {
+                bucket = (bucket + 1) & _mask;
+            }
+
+            _buckets[bucket] = slot + 1;
+            _slotBucket[slot] = bucket;
+        }
     }
 
     public void Reset()
