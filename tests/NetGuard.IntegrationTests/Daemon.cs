@@ -30,7 +30,7 @@ internal sealed class Daemon : IDisposable
             Environment[key] = value;
         }
 
-        _process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, "dotnet", RepositoryPaths.NetguardDll, "run"], environment: Environment);
+        _process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run"], environment: Environment);
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -80,7 +80,7 @@ internal sealed class Daemon : IDisposable
             .Where(k => !k.StartsWith("NetGuard__", StringComparison.Ordinal))
             .Select(k => $"{k}={System.Environment.GetEnvironmentVariable(k)}"));
         args.AddRange(environment.Select(kv => $"{kv.Key}={kv.Value}"));
-        args.AddRange(["dotnet", RepositoryPaths.NetguardDll, .. arguments]);
+        args.AddRange([.. RepositoryPaths.NetguardCommand, .. arguments]);
         return ProcessRunner.Run("env", args, TimeSpan.FromSeconds(60));
     }
 

@@ -44,7 +44,7 @@ internal sealed class LiveCapture : IDisposable
 
     public static LiveCapture Start(NetworkLab lab, long count, params string[] extra)
     {
-        string[] args = ["netns", "exec", lab.NamespaceB, "dotnet", RepositoryPaths.NetguardDll, "capture", lab.InterfaceB, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--duration", "00:01:00", "--json", "--stats", .. extra];
+        string[] args = ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "capture", lab.InterfaceB, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--duration", "00:01:00", "--json", "--stats", .. extra];
         return new LiveCapture(ProcessRunner.Start("ip", args));
     }
 

@@ -141,7 +141,7 @@ public class LiveCaptureTests
     {
         RequireLab();
         using var lab = NetworkLab.Create();
-        var result = ProcessRunner.Run("ip", ["netns", "exec", lab.NamespaceB, "dotnet", NetGuard.Testing.RepositoryPaths.NetguardDll, "capture", "nosuch0", "--count", "1"], TimeSpan.FromSeconds(60));
+        var result = ProcessRunner.Run("ip", ["netns", "exec", lab.NamespaceB, .. NetGuard.Testing.RepositoryPaths.NetguardCommand, "capture", "nosuch0", "--count", "1"], TimeSpan.FromSeconds(60));
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("Interface 'nosuch0' does not exist", result.StandardError, StringComparison.Ordinal);
         Assert.Contains(lab.InterfaceB, result.StandardError, StringComparison.Ordinal);
@@ -152,7 +152,7 @@ public class LiveCaptureTests
     {
         RequireLab();
         using var lab = NetworkLab.Create();
-        var result = ProcessRunner.Run("ip", ["netns", "exec", lab.NamespaceB, "dotnet", NetGuard.Testing.RepositoryPaths.NetguardDll, "capture", lab.InterfaceB, "--filter", "tcp port banana", "--count", "1"], TimeSpan.FromSeconds(60));
+        var result = ProcessRunner.Run("ip", ["netns", "exec", lab.NamespaceB, .. NetGuard.Testing.RepositoryPaths.NetguardCommand, "capture", lab.InterfaceB, "--filter", "tcp port banana", "--count", "1"], TimeSpan.FromSeconds(60));
         Assert.Equal(3, result.ExitCode);
         Assert.Contains(lab.InterfaceB, result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
@@ -197,7 +197,7 @@ public class LiveCaptureTests
     private static int FindNetguard(int pid)
     {
         var cmdline = File.ReadAllText($"/proc/{pid}/cmdline");
-        if (cmdline.Contains("netguard.dll", StringComparison.Ordinal) && !cmdline.StartsWith("ip\0", StringComparison.Ordinal))
+        if (cmdline.Contains("netguard", StringComparison.Ordinal) && !cmdline.StartsWith("ip\0", StringComparison.Ordinal))
         {
             return pid;
         }

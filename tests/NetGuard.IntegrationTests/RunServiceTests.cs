@@ -25,7 +25,7 @@ public class RunServiceTests
         using var lab = NetworkLab.Create(Subnet);
         var output = new StringBuilder();
         var started = new ManualResetEventSlim();
-        using var process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, "dotnet", RepositoryPaths.NetguardDll, "run"]);
+        using var process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run"]);
         void OnLine(string? line)
         {
             if (line is null)
@@ -90,7 +90,7 @@ public class RunServiceTests
         using var lab = NetworkLab.Create();
         using var process = ProcessRunner.Start(
             "ip",
-            ["netns", "exec", lab.NamespaceB, "dotnet", RepositoryPaths.NetguardDll, "run"],
+            ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run"],
             environment: new Dictionary<string, string> { ["NetGuard__Capture__Interfaces__0"] = "eth77" });
         var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)));

@@ -18,6 +18,25 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary>
+    /// How to start netguard: <c>dotnet netguard.dll</c> beside the tests, or the executable named by
+    /// the environment variable <c>NETGUARD_EXE</c> (the ahead-of-time compiled binary the package
+    /// ships), so the same tests can check that build too.
+    /// </summary>
+    public static IReadOnlyList<string> NetguardCommand
+    {
+        get
+        {
+            var exe = Environment.GetEnvironmentVariable("NETGUARD_EXE");
+            if (string.IsNullOrEmpty(exe))
+            {
+                return ["dotnet", NetguardDll];
+            }
+
+            return File.Exists(exe) ? [Path.GetFullPath(exe)] : throw new FileNotFoundException($"NETGUARD_EXE names {exe}, which does not exist.");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -8,7 +8,7 @@ namespace NetGuard.Tests;
 internal static class Netguard
 {
     public static ProcessRunner.Result Run(params string[] arguments) =>
-        ProcessRunner.Run("dotnet", [RepositoryPaths.NetguardDll, .. arguments], TimeSpan.FromMinutes(3));
+        ProcessRunner.Run(RepositoryPaths.NetguardCommand[0], [.. RepositoryPaths.NetguardCommand.Skip(1), .. arguments], TimeSpan.FromMinutes(3));
 
     public static ProcessRunner.Result RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -17,8 +17,7 @@ internal static class Netguard
             .Where(k => !k.StartsWith("NetGuard__", StringComparison.Ordinal))
             .Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}"));
         args.AddRange(environment.Select(kv => $"{kv.Key}={kv.Value}"));
-        args.Add("dotnet");
-        args.Add(RepositoryPaths.NetguardDll);
+        args.AddRange(RepositoryPaths.NetguardCommand);
         args.AddRange(arguments);
         return ProcessRunner.Run("env", args, TimeSpan.FromMinutes(3));
     }

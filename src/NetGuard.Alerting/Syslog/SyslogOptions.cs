@@ -54,18 +54,18 @@ public sealed class SyslogOptions
     public string StructuredDataId { get; set; } = "netguard@32473";
 
     /// <summary>How long disposal waits for buffered events to go out before dropping (and counting) the rest.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [DurationRange("00:00:00", "00:05:00")]
     public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>First delay before reconnecting; it doubles (with jitter) up to <see cref="MaxReconnectDelay"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [DurationRange("00:00:00.001", "00:10:00")]
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [DurationRange("00:00:00.001", "01:00:00")]
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Bound on one connect-and-send attempt, so a black-holed receiver cannot stall the sender.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [DurationRange("00:00:00.001", "00:10:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     internal string EffectiveAddress =>

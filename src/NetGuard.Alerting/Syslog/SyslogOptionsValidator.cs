@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.Extensions.Options;
 using NetGuard.Alerting.Syslog.Formatting;
@@ -20,7 +21,7 @@ public sealed class SyslogOptionsValidator : IValidateOptions<SyslogOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        if (!TryValidateAnnotations(options, results))
         {
             failures.AddRange(results.Select(r => $"{SyslogOptions.Section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
         }
@@ -56,6 +57,16 @@ public sealed class SyslogOptionsValidator : IValidateOptions<SyslogOptions>
             throw new OptionsValidationException(Options.DefaultName, typeof(SyslogOptions), result.Failures);
         }
     }
+
+    /// <summary>
+    /// The DataAnnotations check reads the attributes of <see cref="SyslogOptions"/> through
+    /// reflection; <see cref="DynamicallyAccessedMembersAttribute"/> keeps its properties (and their
+    /// attributes) in a trimmed, ahead-of-time compiled binary, so the warning does not apply.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "SyslogOptions' public properties are preserved by the annotation on T.")]
+    private static bool TryValidateAnnotations<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(T options, List<ValidationResult> results)
+        where T : notnull =>
+        Validator.TryValidateObject(options, new ValidationContext(options, typeof(T).Name, null, null), results, validateAllProperties: true);
 
     private static void Check(List<string> failures, bool valid, string key, string message)
     {

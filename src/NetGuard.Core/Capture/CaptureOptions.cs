@@ -11,7 +11,7 @@ public sealed class CaptureOptions
     public IList<string> Interfaces { get; init; } = [];
 
     /// <summary>A BPF filter expression applied in the kernel; empty captures everything.</summary>
-    [MaxLength(4096)]
+    [StringLength(4096)]
     public string Filter { get; set; } = "";
 
     public bool Promiscuous { get; set; } = true;

@@ -43,7 +43,7 @@ internal sealed class DecisionJournal
 
         try
         {
-            return JsonSerializer.Deserialize<JournalDocument>(File.ReadAllText(Path), JournalJson.Options)
+            return JsonSerializer.Deserialize(File.ReadAllText(Path), JournalJson.Journal)
                 ?? throw new JsonException("the file is empty");
         }
         catch (JsonException e)
@@ -63,7 +63,7 @@ internal sealed class DecisionJournal
         var temporary = Path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
         {
-            JsonSerializer.Serialize(stream, document, JournalJson.Options);
+            JsonSerializer.Serialize(stream, document, JournalJson.Journal);
             stream.Flush(flushToDisk: true);
         }
 

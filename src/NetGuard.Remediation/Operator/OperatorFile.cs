@@ -21,7 +21,7 @@ public static class OperatorFile
 
         try
         {
-            return JsonSerializer.Deserialize<OperatorDocument>(text, JournalJson.Options) ?? new OperatorDocument();
+            return JsonSerializer.Deserialize(text, JournalJson.Decisions) ?? new OperatorDocument();
         }
         catch (JsonException e)
         {
@@ -43,7 +43,7 @@ public static class OperatorFile
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, next, JournalJson.Options);
+            JsonSerializer.Serialize(stream, next, JournalJson.Decisions);
             stream.Flush(flushToDisk: true);
         }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using NetGuard.Aggregation;
@@ -45,7 +46,7 @@ internal static class NetGuardConfiguration
     }
 
     /// <summary>"KEY = VALUE: expected TYPE" for a conversion failure; the binder's own words otherwise (unknown keys).</summary>
-    private static string DescribeBindError<T>(IConfiguration configuration, string section, InvalidOperationException e)
+    private static string DescribeBindError<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(IConfiguration configuration, string section, InvalidOperationException e)
     {
         var match = System.Text.RegularExpressions.Regex.Match(e.Message, "value (?:'[^']*' )?at '([^']+)' to type '([^']+)'");
         if (!match.Success)
@@ -81,9 +82,9 @@ internal static class NetGuardConfiguration
         typeof(NetGuardConfiguration).Assembly.GetManifestResourceStream(DefaultResource)
         ?? throw new InvalidOperationException($"The embedded resource {DefaultResource} is missing from the build.");
 
-    public static CaptureOptions Capture(IConfiguration configuration) => Bind<CaptureOptions>(configuration, CaptureOptions.Section);
+    public static CaptureOptions Capture(IConfiguration configuration) => Bind(configuration, CaptureOptions.Section, static (IConfiguration c, CaptureOptions o, Action<BinderOptions> b) => c.Bind(o, b));
 
-    public static AggregationOptions Aggregation(IConfiguration configuration) => Bind<AggregationOptions>(configuration, AggregationOptions.Section);
+    public static AggregationOptions Aggregation(IConfiguration configuration) => Bind(configuration, AggregationOptions.Section, static (IConfiguration c, AggregationOptions o, Action<BinderOptions> b) => c.Bind(o, b));
 
     /// <summary>NetGuard:Alerts:Syslog, validated by the sink's own rules.</summary>
     public static SyslogOptions Syslog(IConfiguration configuration)
@@ -102,11 +103,11 @@ internal static class NetGuardConfiguration
         }
     }
 
-    public static StateOptions State(IConfiguration configuration) => Bind<StateOptions>(configuration, StateOptions.Section);
+    public static StateOptions State(IConfiguration configuration) => Bind(configuration, StateOptions.Section, static (IConfiguration c, StateOptions o, Action<BinderOptions> b) => c.Bind(o, b));
 
     public static RemediationOptions Remediation(IConfiguration configuration)
     {
-        var options = Bind<RemediationOptions>(configuration, RemediationOptions.Section);
+        var options = Bind(configuration, RemediationOptions.Section, static (IConfiguration c, RemediationOptions o, Action<BinderOptions> b) => c.Bind(o, b));
         for (var i = 0; i < options.Allowlist.Count; i++)
         {
             if (!NetPrefix.TryParse(options.Allowlist[i], out _))
@@ -136,7 +137,7 @@ internal static class NetGuardConfiguration
 
     public static DetectionOptions Detection(IConfiguration configuration)
     {
-        var options = Bind<DetectionOptions>(configuration, DetectionOptions.Section);
+        var options = Bind(configuration, DetectionOptions.Section, static (IConfiguration c, DetectionOptions o, Action<BinderOptions> b) => c.Bind(o, b));
         for (var i = 0; i < options.Thresholds.Count; i++)
         {
             var rule = options.Thresholds[i];
@@ -159,14 +160,28 @@ internal static class NetGuardConfiguration
         return options;
     }
 
+    /// <summary>
+    /// The DataAnnotations check reads the option type's attributes through reflection; the annotation
+    /// on T keeps its properties (and their attributes) in the trimmed, ahead-of-time compiled binary.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The option type's public properties are preserved by the annotation on T.")]
+    private static bool TryValidateAnnotations<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(T options, List<ValidationResult> results)
+        where T : notnull =>
+        Validator.TryValidateObject(options, new ValidationContext(options, typeof(T).Name, null, null), results, validateAllProperties: true);
+
     /// <summary>Binds a section, turning binder and validation failures into messages that name the key.</summary>
-    public static T Bind<T>(IConfiguration configuration, string section)
-        where T : new()
+    /// <remarks>
+    /// <paramref name="bind"/> is a call of <c>ConfigurationBinder.Bind</c> on the concrete type, written at
+    /// the call site so that the binding source generator (no reflection, safe ahead of time) replaces it.
+    /// </remarks>
+    public static T Bind<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IConfiguration configuration, string section, Action<IConfiguration, T, Action<BinderOptions>> bind)
+        where T : class, new()
     {
         var options = new T();
         try
         {
-            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            bind(configuration.GetSection(section), options, o => o.ErrorOnUnknownConfiguration = true);
         }
         catch (InvalidOperationException e)
         {
@@ -174,7 +189,7 @@ internal static class NetGuardConfiguration
         }
 
         var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        if (!TryValidateAnnotations(options, results))
         {
             var first = results[0];
             var key = first.MemberNames.FirstOrDefault() ?? "?";
