@@ -34,13 +34,16 @@ public abstract class CaptureFileReader : IDisposable
     public abstract bool TryReadNext(out CaptureFrame frame);
 
     /// <summary>Opens <paramref name="path"/>, sniffing the format from its first four bytes.</summary>
-    public static CaptureFileReader Open(string path)
+    public static CaptureFileReader Open(string path) => Open(path, FileInput.MapThreshold);
+
+    /// <summary>As <see cref="Open(string)"/>, mapping the file from <paramref name="mapThreshold"/> bytes (tests read small files both ways).</summary>
+    internal static CaptureFileReader Open(string path, long mapThreshold)
     {
         ArgumentNullException.ThrowIfNull(path);
         FileInput input;
         try
         {
-            input = new FileInput(path);
+            input = new FileInput(path, mapThreshold);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -44,7 +44,9 @@ internal sealed class CapturePipeline
         var capacity = live ? _channelBatches : Math.Min(_channelBatches, FileChannelBatches);
         var channel = PacketChannel.Create(capacity, singleWriter: _sources.Count == 1);
         var pool = new BatchPool(capacity + (2 * _sources.Count) + 2);
-        var aggregator = new TrafficAggregator(_aggregation, sink);
+        // Detection and output run on a thread of their own, overlapping the next second's aggregation.
+        using var handoff = new SecondHandoff(sink);
+        var aggregator = new TrafficAggregator(_aggregation, handoff);
         AggregationCounters = aggregator.Counters;
         var stage = new AggregationStage(channel.Reader, pool, aggregator, _time);
         var faults = new Exception?[_sources.Count];
@@ -97,6 +99,8 @@ internal sealed class CapturePipeline
         {
             thread.Join();
         }
+
+        handoff.Complete();
 
         stopwatch.Stop();
         return new PipelineResult(

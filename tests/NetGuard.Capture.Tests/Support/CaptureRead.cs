@@ -13,13 +13,14 @@ internal static class CaptureRead
     }
 
     /// <summary>Frames until the end or the first <see cref="CaptureFileException"/>, which is returned in <paramref name="error"/>.</summary>
-    public static List<FrameCopy> Until(string path, out CaptureFileException? error, int maxFrames = 1_000_000)
+    /// <param name="mapped">True: read through a memory map, even a small file; false: through a buffer, even a large one; null: as netguard does.</param>
+    public static List<FrameCopy> Until(string path, out CaptureFileException? error, int maxFrames = 1_000_000, bool? mapped = null)
     {
         var frames = new List<FrameCopy>();
         error = null;
         try
         {
-            Read(path, frames, maxFrames);
+            Read(path, frames, maxFrames, mapped switch { true => 0, false => long.MaxValue, null => FileInput.MapThreshold });
         }
         catch (CaptureFileException e)
         {
@@ -29,9 +30,9 @@ internal static class CaptureRead
         return frames;
     }
 
-    private static void Read(string path, List<FrameCopy> frames, int maxFrames)
+    private static void Read(string path, List<FrameCopy> frames, int maxFrames, long mapThreshold = FileInput.MapThreshold)
     {
-        using var reader = CaptureFileReader.Open(path);
+        using var reader = CaptureFileReader.Open(path, mapThreshold);
         while (reader.TryReadNext(out var frame))
         {
             frames.Add(new FrameCopy(frame.LinkType, frame.TimestampMicros, frame.OriginalLength, frame.Data.ToArray()));

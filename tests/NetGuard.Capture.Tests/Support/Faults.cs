@@ -20,8 +20,16 @@ internal static class Faults
         using var dir = new TempDirectory();
         var path = dir.Write(name, bytes);
 
-        var frames = CaptureRead.Until(path, out var error);
+        // Read through a buffer and through a memory map: the same frames, then the same message.
+        foreach (var mapped in new[] { false, true })
+        {
+            var frames = CaptureRead.Until(path, out var error, mapped: mapped);
+            AssertFault(path, frames, error, before, says);
+        }
+    }
 
+    private static void AssertFault(string path, List<FrameCopy> frames, CaptureFileException? error, FrameCopy[] before, string[] says)
+    {
         Assert.NotNull(error);
         Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
