@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetGuard.Core.Detection;
+using NetGuard.Core.Remediation;
 using NetGuard.Remediation;
 using NetGuard.Remediation.Engine;
 
@@ -22,9 +23,30 @@ internal sealed partial class RemediationService(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private long _dropped;
+    private int[] _byState = new int[Enum.GetValues<DecisionState>().Length];
+    private RemediationOptions? _reloaded;
 
     /// <summary>Alerts dropped because the engine was 10,000 items behind (the firewall hung); counted, never blocking detection.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Decisions in the journal by <see cref="DecisionState"/>, as of the loop's last work item (safe from any thread).</summary>
+    public IReadOnlyList<int> DecisionsByState => Volatile.Read(ref _byState);
+
+    /// <summary>The remediation settings in force (the last good reload, or the start's).</summary>
+    public RemediationOptions Options => Volatile.Read(ref _reloaded) ?? options;
+
+    public string EnforcerName => engine.EnforcerName;
+
+    /// <summary>Hands new settings to the engine on its loop; decisions made after it use them.</summary>
+    public void Reconfigure(RemediationOptions next)
+    {
+        Volatile.Write(ref _reloaded, next);
+        Post(_ =>
+        {
+            engine.Reconfigure(next);
+            return Task.CompletedTask;
+        });
+    }
 
     public void OnAnomaly(Anomaly anomaly) => Post(ct => engine.OnAnomalyAsync(anomaly, ct));
 
@@ -41,6 +63,7 @@ internal sealed partial class RemediationService(
         using var expiry = time.CreateTimer(_ => Post(engine.ExpireAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         using var reconcile = time.CreateTimer(_ => Post(engine.ReconcileAsync), null, options.ReconcileInterval, options.ReconcileInterval);
         watcher.Check();
+        CountDecisions();
         try
         {
             while (await _work.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -57,11 +80,25 @@ internal sealed partial class RemediationService(
                         LogFailed(logger, e.Message);
                     }
                 }
+
+                CountDecisions();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Counts decisions by state on the loop, the only thread that touches the engine, for status and metrics.</summary>
+    private void CountDecisions()
+    {
+        var counts = new int[_byState.Length];
+        foreach (var decision in engine.Decisions)
+        {
+            counts[(int)decision.State]++;
+        }
+
+        Volatile.Write(ref _byState, counts);
     }
 
     private void Post(Func<CancellationToken, Task> item)
