@@ -108,7 +108,7 @@ internal static class NetGuardConfiguration
     public static MetricsOptions Metrics(IConfiguration configuration)
     {
         var options = Bind<MetricsOptions>(configuration, MetricsOptions.Section);
-        if (options.IsOn && !MetricsEndpoint.TryParse(options.Listen, out _, out var error))
+        if (options.IsOn() && !MetricsEndpoint.TryParse(options.Listen, out _, out var error))
         {
             throw new ConfigurationException($"{MetricsOptions.Section}:Listen = {options.Listen}: {error}");
         }

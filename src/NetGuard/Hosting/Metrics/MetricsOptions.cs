@@ -11,6 +11,6 @@ internal sealed class MetricsOptions
     /// <summary>host:port to listen on: 127.0.0.1:9108, [::1]:9108, localhost:9108, or *:9108 for every address.</summary>
     public string Listen { get; set; } = "127.0.0.1:9108";
 
-    /// <summary>Metrics are served: enabled and a place to listen.</summary>
-    public bool IsOn => Enabled && !string.IsNullOrWhiteSpace(Listen);
+    /// <summary>Metrics are served: enabled and a place to listen. A method, not a property, so it is no configuration key.</summary>
+    public bool IsOn() => Enabled && !string.IsNullOrWhiteSpace(Listen);
 }

@@ -21,7 +21,7 @@ internal sealed partial class MetricsService(MetricsOptions options, Func<NetGua
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.IsOn)
+        if (!options.IsOn())
         {
             LogOff(logger);
             return Task.CompletedTask;
@@ -33,7 +33,6 @@ internal sealed partial class MetricsService(MetricsOptions options, Func<NetGua
             throw new InvalidOperationException($"{MetricsOptions.Section}:Listen = {options.Listen}: {error}");
         }
 
-        _meter = meter();
         try
         {
             _provider = Sdk.CreateMeterProviderBuilder()
@@ -46,6 +45,8 @@ internal sealed partial class MetricsService(MetricsOptions options, Func<NetGua
                     o.ScrapeEndpointPath = MetricsEndpoint.Path;
                 })
                 .Build();
+            // The provider listens for meters named NetGuard, so the meter is made once the port is ours.
+            _meter = meter();
             Endpoint = endpoint.Url;
             LogServing(logger, Endpoint);
         }
@@ -54,8 +55,6 @@ internal sealed partial class MetricsService(MetricsOptions options, Func<NetGua
             var reason = (e.InnerException ?? e).Message;
             Endpoint = $"unavailable: {reason}";
             LogUnavailable(logger, options.Listen, reason);
-            _meter.Dispose();
-            _meter = null;
         }
 
         return Task.CompletedTask;

@@ -38,6 +38,9 @@ internal sealed record DaemonStatus
 
     public int PendingProposals { get; init; }
 
+    /// <summary>Changes of the configuration file read since the start, applied or rejected.</summary>
+    public long Reloads { get; init; }
+
     public ReloadStatus? LastReload { get; init; }
 }
 

@@ -93,6 +93,7 @@ internal sealed partial class StatusWriter(
             Alerts = capture.Detection.Counters.TotalAlerts,
             ActiveBlocks = byState[(int)DecisionState.Active],
             PendingProposals = byState[(int)DecisionState.Proposed],
+            Reloads = reload.Applied + reload.Rejected,
             LastReload = reload.Last is { } r ? new ReloadStatus(r.Time, r.Applied ? "applied" : "rejected", r.Message) : null,
         };
     }
