@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using NetGuard.Testing.Lab;
 
@@ -27,8 +26,11 @@ public class ConfigurationReloadTests
         daemon.WaitFor("Capturing on", TimeSpan.FromSeconds(30));
         MetricsStatusTests.WaitForStatus(daemon);
 
-        // Before: no threshold, so 500 packets a second into 192.0.2.10 are no alert on it.
+        // Before: no threshold, so 500 packets a second into 192.0.2.10 are no alert on it. Settings
+        // apply from the next second that closes, so wait until this traffic's second is judged
+        // (sender and receiver have profiles).
         ServiceTraffic.SendUdp(lab, Source, "192.0.2.10", 500);
+        MetricsStatusTests.StatusUntil(daemon, s => s.GetProperty("hosts_tracked").GetInt64() >= 2);
 
         // A threshold on packets into 192.0.2.0/24, Approve mode, and a key only a restart applies.
         Write(config, """
@@ -75,26 +77,6 @@ public class ConfigurationReloadTests
     private static void Write(string path, string json) => File.WriteAllText(path, json);
 
     /// <summary>Polls status until the daemon has counted <paramref name="reloads"/> reloads; returns the status.</summary>
-    private static JsonElement WaitForReload(Daemon daemon, int reloads)
-    {
-        var deadline = Stopwatch.StartNew();
-        var seen = -1;
-        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            var result = daemon.Cli("status", "--json");
-            if (result.ExitCode == 0)
-            {
-                using var json = JsonDocument.Parse(result.StandardOutput);
-                var root = json.RootElement;
-                if (root.TryGetProperty("reloads", out var count) && (seen = count.GetInt32()) >= reloads)
-                {
-                    return root.Clone();
-                }
-            }
-
-            Thread.Sleep(250);
-        }
-
-        throw new Xunit.Sdk.XunitException($"status never showed reload {reloads} (saw {seen}):\n{daemon.Log}");
-    }
+    private static JsonElement WaitForReload(Daemon daemon, int reloads) =>
+        MetricsStatusTests.StatusUntil(daemon, s => s.GetProperty("reloads").GetInt32() >= reloads);
 }

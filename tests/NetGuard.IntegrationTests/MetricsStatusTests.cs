@@ -42,11 +42,8 @@ public class MetricsStatusTests
         Assert.Contains("netguard_flows_tracked", text, StringComparison.Ordinal);
         Assert.Contains("netguard_evictions_total", text, StringComparison.Ordinal);
 
-        // status reads what the daemon wrote into its state directory a moment ago.
-        var json = daemon.Cli("status", "--json");
-        Assert.True(json.ExitCode == 0, json.StandardError + daemon.Log);
-        using var status = JsonDocument.Parse(json.StandardOutput);
-        var root = status.RootElement;
+        // status reads what the daemon writes into its state directory every second.
+        var root = StatusUntil(daemon, s => s.GetProperty("interfaces")[0].GetProperty("packets").GetInt64() == Sent);
         var nic = root.GetProperty("interfaces")[0];
         Assert.Equal(lab.InterfaceB, nic.GetProperty("name").GetString());
         Assert.Equal(Sent, nic.GetProperty("packets").GetInt64());
@@ -125,6 +122,30 @@ public class MetricsStatusTests
         }
 
         throw new Xunit.Sdk.XunitException($"the scrape never matched:\n{text}\nlog:\n{daemon.Log}");
+    }
+
+    /// <summary>Polls <c>netguard status --json</c> until <paramref name="done"/> holds; returns that status.</summary>
+    internal static JsonElement StatusUntil(Daemon daemon, Func<JsonElement, bool> done)
+    {
+        var deadline = Stopwatch.StartNew();
+        var last = "";
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var result = daemon.Cli("status", "--json");
+            last = result.StandardOutput + result.StandardError;
+            if (result.ExitCode == 0)
+            {
+                using var json = JsonDocument.Parse(result.StandardOutput);
+                if (done(json.RootElement))
+                {
+                    return json.RootElement.Clone();
+                }
+            }
+
+            Thread.Sleep(250);
+        }
+
+        throw new Xunit.Sdk.XunitException($"netguard status never matched:\n{last}\nlog:\n{daemon.Log}");
     }
 
     internal static void WaitForStatus(Daemon daemon)
