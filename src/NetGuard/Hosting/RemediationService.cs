@@ -25,6 +25,7 @@ internal sealed partial class RemediationService(
     private long _dropped;
     private int[] _byState = new int[Enum.GetValues<DecisionState>().Length];
     private RemediationOptions? _reloaded;
+    private RemediationOptions? _pending;
 
     /// <summary>Alerts dropped because the engine was 10,000 items behind (the firewall hung); counted, never blocking detection.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -37,15 +38,14 @@ internal sealed partial class RemediationService(
 
     public string EnforcerName => engine.EnforcerName;
 
-    /// <summary>Hands new settings to the engine on its loop; decisions made after it use them.</summary>
+    /// <summary>
+    /// Hands new settings to the engine on its loop, before its next work item (within a second: expiry
+    /// posts one every second), so a full queue can delay a reload but never lose it.
+    /// </summary>
     public void Reconfigure(RemediationOptions next)
     {
         Volatile.Write(ref _reloaded, next);
-        Post(_ =>
-        {
-            engine.Reconfigure(next);
-            return Task.CompletedTask;
-        });
+        Volatile.Write(ref _pending, next);
     }
 
     public void OnAnomaly(Anomaly anomaly) => Post(ct => engine.OnAnomalyAsync(anomaly, ct));
@@ -70,6 +70,7 @@ internal sealed partial class RemediationService(
             {
                 while (_work.Reader.TryRead(out var item))
                 {
+                    ApplyPendingSettings();
                     try
                     {
                         await item(stoppingToken).ConfigureAwait(false);
@@ -86,6 +87,24 @@ internal sealed partial class RemediationService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private void ApplyPendingSettings()
+    {
+        if (Interlocked.Exchange(ref _pending, null) is not { } next)
+        {
+            return;
+        }
+
+        try
+        {
+            engine.Reconfigure(next);
+        }
+        catch (FormatException e)
+        {
+            // Validated before it got here; should the guards still refuse it, the engine keeps its settings.
+            LogFailed(logger, e.Message);
         }
     }
 
