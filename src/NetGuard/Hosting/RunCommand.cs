@@ -11,8 +11,6 @@ using Microsoft.Extensions.Logging;
 using NetGuard.Core.Capture;
 using NetGuard.Core.Remediation;
 using NetGuard.Hosting.Metrics;
-using NetGuard.Hosting.Reload;
-using NetGuard.Hosting.Status;
 using NetGuard.Remediation;
 using NetGuard.Remediation.Enforcement;
 using NetGuard.Remediation.Engine;
@@ -30,7 +28,7 @@ internal static class RunCommand
     {
         configFile ??= DefaultConfigFile();
         var settings = NetGuardSettings.Load(configFile);
-        var (configuration, capture, aggregation, detection, remediation, state, syslog, metrics) = settings;
+        var (configuration, capture, aggregation, detection, remediation, state, syslog, _) = settings;
         var firewall = EnforcerFactory.Create(remediation);
         var counting = firewall is DryRunEnforcer ? null : new CountingEnforcer(firewall);
         var enforcer = (IFirewallEnforcer?)counting ?? firewall;
@@ -74,17 +72,7 @@ internal static class RunCommand
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<CaptureService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<CaptureService>());
-            builder.Services.AddSingleton(sp => new ConfigurationReloadService(
-                configFile, settings, sp.GetRequiredService<CaptureService>(), sp.GetRequiredService<RemediationService>(), TimeProvider.System, sp.GetRequiredService<ILogger<ConfigurationReloadService>>()));
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloadService>());
-            builder.Services.AddSingleton(sp => new MetricsService(
-                metrics,
-                () => new NetGuardMeter(sp.GetRequiredService<CaptureService>(), sp.GetRequiredService<RemediationService>(), counting, syslogCounters, sp.GetRequiredService<ConfigurationReloadService>()),
-                sp.GetRequiredService<ILogger<MetricsService>>()));
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<MetricsService>());
-            builder.Services.AddHostedService(sp => new StatusWriter(
-                state.Directory, configFile, sp.GetRequiredService<CaptureService>(), sp.GetRequiredService<RemediationService>(), sp.GetRequiredService<ConfigurationReloadService>(),
-                sp.GetRequiredService<MetricsService>(), TimeProvider.System, sp.GetRequiredService<ILogger<StatusWriter>>()));
+            builder.Services.AddNetGuardMonitoring(configFile, settings, counting, syslogCounters);
             if (SystemdHelpers.IsSystemdService())
             {
                 builder.Services.AddHostedService<WatchdogService>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetGuard.Configuration;
+using NetGuard.Hosting.Status;
 
 namespace NetGuard.Hosting.Reload;
 
@@ -23,12 +24,12 @@ internal sealed partial class ConfigurationReloadService(
     private NetGuardSettings _current = running;
     private FileChangeWatcher? _watcher;
     private byte[] _content = [];
-    private ReloadResult? _last;
+    private ReloadStatus? _last;
     private long _applied;
     private long _rejected;
 
     /// <summary>The last reload's outcome, or null when the file has not changed since the start.</summary>
-    public ReloadResult? Last => Volatile.Read(ref _last);
+    public ReloadStatus? Last => Volatile.Read(ref _last);
 
     public long Applied => Interlocked.Read(ref _applied);
 
@@ -80,7 +81,7 @@ internal sealed partial class ConfigurationReloadService(
         catch (ConfigurationException e)
         {
             Interlocked.Increment(ref _rejected);
-            Volatile.Write(ref _last, new ReloadResult(time.GetUtcNow(), false, e.Message));
+            Volatile.Write(ref _last, new ReloadStatus(time.GetUtcNow(), "rejected", e.Message));
             LogRejected(logger, e.Message);
             return true;
         }
@@ -102,7 +103,7 @@ internal sealed partial class ConfigurationReloadService(
             LogRestartNeeded(logger, string.Join(", ", restart));
         }
 
-        Volatile.Write(ref _last, new ReloadResult(time.GetUtcNow(), true, summary));
+        Volatile.Write(ref _last, new ReloadStatus(time.GetUtcNow(), "applied", summary));
         LogApplied(logger, changed.Count == 0 ? "no run-time setting changed" : string.Join(", ", changed));
         return true;
     }

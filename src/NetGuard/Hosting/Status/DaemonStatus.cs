@@ -43,17 +43,3 @@ internal sealed record DaemonStatus
 
     public ReloadStatus? LastReload { get; init; }
 }
-
-/// <summary>One capture interface: totals since the start and rates over the last second.</summary>
-internal sealed record InterfaceStatus(
-    string Name,
-    long Packets,
-    long Bytes,
-    double PacketsPerSecond,
-    double BytesPerSecond,
-    long KernelDropped,
-    long PipelineDropped,
-    long DecodeErrors);
-
-/// <summary>The last reload of the configuration file: applied or rejected, and what it said.</summary>
-internal sealed record ReloadStatus(DateTimeOffset Time, string Result, string Message);

@@ -94,7 +94,7 @@ internal sealed partial class StatusWriter(
             ActiveBlocks = byState[(int)DecisionState.Active],
             PendingProposals = byState[(int)DecisionState.Proposed],
             Reloads = reload.Applied + reload.Rejected,
-            LastReload = reload.Last is { } r ? new ReloadStatus(r.Time, r.Applied ? "applied" : "rejected", r.Message) : null,
+            LastReload = reload.Last,
         };
     }
 
