@@ -111,9 +111,13 @@ public class MetricsStatusTests
         var text = "";
         while (deadline.Elapsed < TimeSpan.FromSeconds(30))
         {
-            var scrape = ProcessRunner.Run("ip", ["netns", "exec", lab.NamespaceB, "curl", "-sf", "http://127.0.0.1:9108/metrics"], TimeSpan.FromSeconds(20));
+            // bash's /dev/tcp, so the test needs no HTTP client installed in the namespace.
+            var scrape = ProcessRunner.Run(
+                "ip",
+                ["netns", "exec", lab.NamespaceB, "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9108 && printf 'GET /metrics HTTP/1.0\\r\\nHost: 127.0.0.1:9108\\r\\n\\r\\n' >&3 && cat <&3"],
+                TimeSpan.FromSeconds(20));
             text = scrape.StandardOutput;
-            if (scrape.ExitCode == 0 && done(text))
+            if (scrape.ExitCode == 0 && text.StartsWith("HTTP/1.1 200", StringComparison.Ordinal) && done(text))
             {
                 return text;
             }
