@@ -78,7 +78,7 @@ internal sealed partial class ConfigurationReloadService(
         {
             next = NetGuardSettings.Load(configFile);
         }
-        catch (ConfigurationException e)
+        catch (Exception e) when (e is ConfigurationException or UnauthorizedAccessException)
         {
             Interlocked.Increment(ref _rejected);
             Volatile.Write(ref _last, new ReloadStatus(time.GetUtcNow(), "rejected", e.Message));
