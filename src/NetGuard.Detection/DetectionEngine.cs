@@ -13,17 +13,18 @@ namespace NetGuard.Detection;
 /// </summary>
 public sealed partial class DetectionEngine : ISecondSink
 {
-    private readonly DetectionOptions _options;
     private readonly IAnomalySink _sink;
     private readonly HostProfileTable _profiles;
     private readonly EwmaBaseline[] _prior = new EwmaBaseline[HostMetrics.Count];
     private readonly double[] _priorSums = new double[HostMetrics.Count];
     private readonly HostAssessment _assessment = new();
-    private readonly HostClassifier _classifier;
+    private DetectionOptions _options;
+    private HostClassifier _classifier;
+    private DetectionOptions? _next;
     private readonly List<Finding> _findings = [];
     private readonly Dictionary<(NetAddress, AttackKind), long> _lastAlert = [];
-    private readonly (NetPrefix Network, HostMetric Metric, double PerSecond)[] _thresholds;
-    private readonly long _cooldownSeconds;
+    private (NetPrefix Network, HostMetric Metric, double PerSecond)[] _thresholds;
+    private long _cooldownSeconds;
 
     public DetectionEngine(DetectionOptions options, IAnomalySink sink)
     {
@@ -36,11 +37,37 @@ public sealed partial class DetectionEngine : ISecondSink
         _cooldownSeconds = Math.Max(0, (long)options.AlertCooldown.TotalSeconds);
     }
 
+    /// <summary>Swaps the settings on the aggregation thread, between seconds (once per reload, never per packet).</summary>
+    private void Apply(DetectionOptions options)
+    {
+        _options = options;
+        _classifier = new HostClassifier(options);
+        _thresholds = CompileThresholds(options.Thresholds);
+        _cooldownSeconds = Math.Max(0, (long)options.AlertCooldown.TotalSeconds);
+    }
+
     public DetectionCounters Counters { get; } = new();
+
+    /// <summary>
+    /// Takes new thresholds, floors and baseline settings from any thread; they apply from the next
+    /// closed second on, and baselines learned so far are kept. <see cref="DetectionOptions.MaxTrackedHosts"/>
+    /// sizes the profile table and keeps its value until a restart.
+    /// </summary>
+    public void Reconfigure(DetectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = CompileThresholds(options.Thresholds);
+        Volatile.Write(ref _next, options);
+    }
 
     public void OnSecond(SecondSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (Volatile.Read(ref _next) is not null)
+        {
+            Apply(Interlocked.Exchange(ref _next, null)!);
+        }
+
         var second = snapshot.Second;
         Array.Clear(_priorSums);
         var profiled = 0;

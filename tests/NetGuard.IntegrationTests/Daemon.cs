@@ -15,7 +15,8 @@ internal sealed class Daemon : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    public Daemon(NetworkLab lab, IReadOnlyDictionary<string, string>? settings = null, string? stateDirectory = null)
+    /// <param name="configFile">Passed as <c>--config</c> (the daemon then watches it for reloads); none by default.</param>
+    public Daemon(NetworkLab lab, IReadOnlyDictionary<string, string>? settings = null, string? stateDirectory = null, string? configFile = null)
     {
         StateDirectory = stateDirectory ?? Path.Combine(Path.GetTempPath(), "netguard-it-state-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(StateDirectory);
@@ -24,13 +25,18 @@ internal sealed class Daemon : IDisposable
             ["NetGuard__State__Directory"] = StateDirectory,
             ["NetGuard__Remediation__DecisionsFile"] = Path.Combine(StateDirectory, "decisions.json"),
             ["NetGuard__Remediation__ReconcileInterval"] = "00:00:05",
+
+            // Each lab namespace has its own loopback, so daemons could not collide on the metrics
+            // port anyway; a test that scrapes turns metrics on and picks its port.
+            ["NetGuard__Metrics__Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             Environment[key] = value;
         }
 
-        _process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run"], environment: Environment);
+        string[] config = configFile is null ? [] : ["--config", configFile];
+        _process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run", .. config], environment: Environment);
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();

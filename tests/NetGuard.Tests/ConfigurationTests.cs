@@ -3,6 +3,7 @@ using NetGuard.Aggregation;
 using NetGuard.Configuration;
 using NetGuard.Core.Capture;
 using NetGuard.Detection;
+using NetGuard.Hosting.Metrics;
 using NetGuard.Remediation;
 using NetGuard.Testing.Files;
 
@@ -24,13 +25,14 @@ public class ConfigurationTests
         var remediation = NetGuardConfiguration.Remediation(configuration);
         Assert.Equivalent(new RemediationOptions(), remediation, strict: true);
         Assert.Equivalent(new NetGuard.Alerting.Syslog.SyslogOptions(), NetGuardConfiguration.Syslog(configuration), strict: true);
+        Assert.Equivalent(new MetricsOptions(), NetGuardConfiguration.Metrics(configuration), strict: true);
     }
 
     [Fact]
     public void EmbeddedDefaults_DocumentEveryOption()
     {
         using var json = System.Text.Json.JsonDocument.Parse(NetGuardConfiguration.OpenDefaults());
-        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section), (typeof(DetectionOptions), DetectionOptions.Section), (typeof(RemediationOptions), RemediationOptions.Section), (typeof(StateOptions), StateOptions.Section), (typeof(NetGuard.Alerting.Syslog.SyslogOptions), "NetGuard:Alerts:Syslog") })
+        foreach (var (type, section) in new[] { (typeof(CaptureOptions), CaptureOptions.Section), (typeof(AggregationOptions), AggregationOptions.Section), (typeof(DetectionOptions), DetectionOptions.Section), (typeof(RemediationOptions), RemediationOptions.Section), (typeof(StateOptions), StateOptions.Section), (typeof(NetGuard.Alerting.Syslog.SyslogOptions), "NetGuard:Alerts:Syslog"), (typeof(MetricsOptions), MetricsOptions.Section) })
         {
             var node = json.RootElement;
             foreach (var part in section.Split(':'))

@@ -13,10 +13,10 @@ namespace NetGuard.Remediation.Engine;
 /// </summary>
 public sealed partial class RemediationEngine
 {
-    private readonly RemediationOptions _options;
     private readonly IFirewallEnforcer _enforcer;
     private readonly DecisionJournal _journal;
-    private readonly ProtectedNetworks _protected;
+    private RemediationOptions _options;
+    private ProtectedNetworks _protected;
     private readonly TimeProvider _time;
     private readonly IDecisionSink _sink;
     private readonly ILogger _logger;
@@ -70,6 +70,27 @@ public sealed partial class RemediationEngine
 
         await ExpireAsync(cancellationToken).ConfigureAwait(false);
         await ReconcileAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes new modes (global and per kind), allowlist, TTLs, caps and suppression window for the
+    /// decisions made from now on; call it on the engine's loop, like every other method. Blocks
+    /// already live stay (a block the new allowlist covers is named in a notice, for the operator
+    /// to roll back). Enforcer settings were fixed when the engine was built.
+    /// </summary>
+    public void Reconfigure(RemediationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var protectedNetworks = ProtectedNetworks.Build(options.Allowlist, _protected.IncludesHost);
+        _options = options;
+        _protected = protectedNetworks;
+        foreach (var decision in _decisions.Values.Where(d => d.IsLive).OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            if (_protected.Why(decision.Target) is { } why)
+            {
+                Notice($"{decision.Id} ({decision.Target}) is live but now protected: {why}; it stays until it expires or is rolled back");
+            }
+        }
     }
 
     /// <summary>Records a new state: journal first, then the sink.</summary>

@@ -17,9 +17,16 @@ internal sealed class ProtectedNetworks
         NetPrefix.Parse("224.0.0.0/4"), NetPrefix.Parse("ff00::/8"), NetPrefix.Parse("255.255.255.255/32"), NetPrefix.Parse("0.0.0.0/32"), NetPrefix.Parse("::/128"),
     ];
 
-    private ProtectedNetworks(IReadOnlyList<(NetPrefix Prefix, string Why)> entries) => Entries = entries;
+    private ProtectedNetworks(IReadOnlyList<(NetPrefix Prefix, string Why)> entries, bool includesHost)
+    {
+        Entries = entries;
+        IncludesHost = includesHost;
+    }
 
     public IReadOnlyList<(NetPrefix Prefix, string Why)> Entries { get; }
+
+    /// <summary>This host's own addresses, gateways and resolvers are in <see cref="Entries"/>.</summary>
+    public bool IncludesHost { get; }
 
     /// <summary>Builds the list from the allowlist and, unless <paramref name="includeHost"/> is false (replay of another network's capture), this host's own addresses.</summary>
     public static ProtectedNetworks Build(IEnumerable<string> allowlist, bool includeHost)
@@ -36,7 +43,7 @@ internal sealed class ProtectedNetworks
             AddHost(entries);
         }
 
-        return new ProtectedNetworks(entries);
+        return new ProtectedNetworks(entries, includeHost);
     }
 
     /// <summary>The reason <paramref name="target"/> must not be blocked, or null when it may be.</summary>

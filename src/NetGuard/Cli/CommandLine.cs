@@ -53,7 +53,11 @@ internal static class CommandLine
         var blocks = new Command("blocks", "Show decisions (proposed, active, ended) and edits waiting in the decisions file.") { configOption, all };
         blocks.SetAction((parse, ct) => Guard(() => Task.FromResult(DecisionCommands.Blocks(parse.GetValue(configOption), parse.GetValue(all), Console.Out))));
 
-        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, capture, run, blocks, checkConfig };
+        var statusJson = new Option<bool>("--json") { Description = "Write the status as one JSON object (for scripts and monitoring)." };
+        var status = new Command("status", "Show what the running daemon is doing: interfaces, rates, drops, blocks, uptime, configuration, last reload. Exit 4 when no daemon runs.") { configOption, statusJson };
+        status.SetAction((parse, ct) => Guard(() => Task.FromResult(StatusCommand.Run(parse.GetValue(configOption), parse.GetValue(statusJson), Console.Out, Console.Error, TimeProvider.System))));
+
+        var root = new RootCommand("NetGuard: network anomaly detection with reversible firewall remediation.") { replay, capture, run, blocks, checkConfig, status };
         foreach (var (verb, help) in new[]
         {
             ("approve", "Approve a proposed block: netguard approve ID"),

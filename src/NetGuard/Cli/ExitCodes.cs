@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary>The environment stops the start: no permission, no libpcap, no such interface.</summary>
     public const int Unavailable = 3;
+
+    /// <summary><c>netguard status</c>: no daemon is running (no status file, or one not rewritten for 5 seconds).</summary>
+    public const int NotRunning = 4;
 }

@@ -10,6 +10,7 @@ using NetGuard.Core.Detection;
 using NetGuard.Detection;
 using NetGuard.Remediation;
 using NetGuard.Detection.Hosts;
+using NetGuard.Hosting.Metrics;
 
 namespace NetGuard.Configuration;
 
@@ -104,6 +105,17 @@ internal static class NetGuardConfiguration
     }
 
     public static StateOptions State(IConfiguration configuration) => Bind(configuration, StateOptions.Section, static (IConfiguration c, StateOptions o, Action<BinderOptions> b) => c.Bind(o, b));
+
+    public static MetricsOptions Metrics(IConfiguration configuration)
+    {
+        var options = Bind<MetricsOptions>(configuration, MetricsOptions.Section);
+        if (options.IsOn() && !MetricsEndpoint.TryParse(options.Listen, out _, out var error))
+        {
+            throw new ConfigurationException($"{MetricsOptions.Section}:Listen = {options.Listen}: {error}");
+        }
+
+        return options;
+    }
 
     public static RemediationOptions Remediation(IConfiguration configuration)
     {

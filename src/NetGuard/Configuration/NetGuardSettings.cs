@@ -3,6 +3,7 @@ using NetGuard.Aggregation;
 using NetGuard.Alerting.Syslog;
 using NetGuard.Core.Capture;
 using NetGuard.Detection;
+using NetGuard.Hosting.Metrics;
 using NetGuard.Remediation;
 
 namespace NetGuard.Configuration;
@@ -18,7 +19,8 @@ internal sealed record NetGuardSettings(
     DetectionOptions Detection,
     RemediationOptions Remediation,
     StateOptions State,
-    SyslogOptions Syslog)
+    SyslogOptions Syslog,
+    MetricsOptions Metrics)
 {
     public static NetGuardSettings Load(string? file)
     {
@@ -30,6 +32,7 @@ internal sealed record NetGuardSettings(
             NetGuardConfiguration.Detection(configuration),
             NetGuardConfiguration.Remediation(configuration),
             NetGuardConfiguration.State(configuration),
-            NetGuardConfiguration.Syslog(configuration));
+            NetGuardConfiguration.Syslog(configuration),
+            NetGuardConfiguration.Metrics(configuration));
     }
 }

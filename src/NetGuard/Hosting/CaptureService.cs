@@ -19,10 +19,19 @@ internal sealed partial class CaptureService(
     ILogger<CaptureService> logger) : BackgroundService
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(10);
-    private CapturePipeline? _pipeline;
+    private readonly CapturePipeline _pipeline = new(sources, aggregation, capture.ChannelBatches, time);
     private long _lastFrames = -1;
     private long _lastProgressTicks = Environment.TickCount64;
     private volatile bool _stopped;
+
+    /// <summary>The capture sources, one per interface, with their kernel statistics.</summary>
+    public IReadOnlyList<IPacketSource> Sources => sources;
+
+    /// <summary>The pipeline's counters (aggregation's once capture has started).</summary>
+    public CapturePipeline Pipeline => _pipeline;
+
+    /// <summary>Detection, the aggregator's sink; <see cref="DetectionEngine.Reconfigure"/> takes reloaded settings.</summary>
+    public DetectionEngine Detection { get; } = new(detection, new AnomalyFanOut(new AlertLogSink(logger), remediation));
 
     /// <summary>
     /// The capture loop runs and its aggregation keeps up: frames still move, or the link is
@@ -32,9 +41,9 @@ internal sealed partial class CaptureService(
     {
         get
         {
-            if (_stopped || _pipeline is null)
+            if (_stopped)
             {
-                return !_stopped;
+                return false;
             }
 
             var frames = _pipeline.SourceCounters.Sum(c => c.Frames) + (_pipeline.AggregationCounters?.SecondsClosed ?? 0);
@@ -50,16 +59,14 @@ internal sealed partial class CaptureService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var pipeline = new CapturePipeline(sources, aggregation, capture.ChannelBatches, time);
-        _pipeline = pipeline;
+        var pipeline = _pipeline;
         var rates = new RateReporter(pipeline, sources, logger);
         var names = string.Join(", ", sources.Select(s => s.Name));
         LogStarted(logger, names, capture.BufferMiB, capture.Filter);
         using var report = time.CreateTimer(_ => rates.Report(), null, ReportInterval, ReportInterval);
 
         // The pipeline blocks on native capture threads; keep it off the host's startup path.
-        var engine = new DetectionEngine(detection, new AnomalyFanOut(new AlertLogSink(logger), remediation));
-        var sink = new FanOutSink(rates, engine);
+        var sink = new FanOutSink(rates, Detection);
         var result = await Task.Run(() => pipeline.RunAsync(sink, stoppingToken), CancellationToken.None).ConfigureAwait(false);
         rates.Report();
         _stopped = true;

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetGuard.Core.Detection;
+using NetGuard.Core.Remediation;
 using NetGuard.Remediation;
 using NetGuard.Remediation.Engine;
 
@@ -22,9 +23,30 @@ internal sealed partial class RemediationService(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private long _dropped;
+    private int[] _byState = new int[Enum.GetValues<DecisionState>().Length];
+    private RemediationOptions? _reloaded;
+    private RemediationOptions? _pending;
 
     /// <summary>Alerts dropped because the engine was 10,000 items behind (the firewall hung); counted, never blocking detection.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Decisions in the journal by <see cref="DecisionState"/>, as of the loop's last work item (safe from any thread).</summary>
+    public IReadOnlyList<int> DecisionsByState => Volatile.Read(ref _byState);
+
+    /// <summary>The remediation settings in force (the last good reload, or the start's).</summary>
+    public RemediationOptions Options => Volatile.Read(ref _reloaded) ?? options;
+
+    public string EnforcerName => engine.EnforcerName;
+
+    /// <summary>
+    /// Hands new settings to the engine on its loop, before its next work item (within a second: expiry
+    /// posts one every second), so a full queue can delay a reload but never lose it.
+    /// </summary>
+    public void Reconfigure(RemediationOptions next)
+    {
+        Volatile.Write(ref _reloaded, next);
+        Volatile.Write(ref _pending, next);
+    }
 
     public void OnAnomaly(Anomaly anomaly) => Post(ct => engine.OnAnomalyAsync(anomaly, ct));
 
@@ -41,12 +63,14 @@ internal sealed partial class RemediationService(
         using var expiry = time.CreateTimer(_ => Post(engine.ExpireAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         using var reconcile = time.CreateTimer(_ => Post(engine.ReconcileAsync), null, options.ReconcileInterval, options.ReconcileInterval);
         watcher.Check();
+        CountDecisions();
         try
         {
             while (await _work.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 while (_work.Reader.TryRead(out var item))
                 {
+                    ApplyPendingSettings();
                     try
                     {
                         await item(stoppingToken).ConfigureAwait(false);
@@ -57,11 +81,43 @@ internal sealed partial class RemediationService(
                         LogFailed(logger, e.Message);
                     }
                 }
+
+                CountDecisions();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private void ApplyPendingSettings()
+    {
+        if (Interlocked.Exchange(ref _pending, null) is not { } next)
+        {
+            return;
+        }
+
+        try
+        {
+            engine.Reconfigure(next);
+        }
+        catch (FormatException e)
+        {
+            // Validated before it got here; should the guards still refuse it, the engine keeps its settings.
+            LogFailed(logger, e.Message);
+        }
+    }
+
+    /// <summary>Counts decisions by state on the loop, the only thread that touches the engine, for status and metrics.</summary>
+    private void CountDecisions()
+    {
+        var counts = new int[_byState.Length];
+        foreach (var decision in engine.Decisions)
+        {
+            counts[(int)decision.State]++;
+        }
+
+        Volatile.Write(ref _byState, counts);
     }
 
     private void Post(Func<CancellationToken, Task> item)

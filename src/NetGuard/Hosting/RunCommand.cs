@@ -9,7 +9,10 @@ using NetGuard.Alerting.Syslog;
 using NetGuard.Configuration;
 using Microsoft.Extensions.Logging;
 using NetGuard.Core.Capture;
+using NetGuard.Core.Remediation;
+using NetGuard.Hosting.Metrics;
 using NetGuard.Remediation;
+using NetGuard.Remediation.Enforcement;
 using NetGuard.Remediation.Engine;
 using Serilog;
 
@@ -25,8 +28,10 @@ internal static class RunCommand
     {
         configFile ??= DefaultConfigFile();
         var settings = NetGuardSettings.Load(configFile);
-        var (configuration, capture, aggregation, detection, remediation, state, syslog) = settings;
-        var enforcer = EnforcerFactory.Create(remediation);
+        var (configuration, capture, aggregation, detection, remediation, state, syslog, _) = settings;
+        var firewall = EnforcerFactory.Create(remediation);
+        var counting = firewall is DryRunEnforcer ? null : new CountingEnforcer(firewall);
+        var enforcer = (IFirewallEnforcer?)counting ?? firewall;
         var syslogCounters = new SyslogCounters();
 
         var interfaces = capture.Interfaces.Count > 0 ? capture.Interfaces.ToList() : [InterfaceCatalog.DefaultInterface()];
@@ -67,6 +72,7 @@ internal static class RunCommand
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<CaptureService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<CaptureService>());
+            builder.Services.AddNetGuardMonitoring(configFile, settings, counting, syslogCounters);
             if (SystemdHelpers.IsSystemdService())
             {
                 builder.Services.AddHostedService<WatchdogService>();

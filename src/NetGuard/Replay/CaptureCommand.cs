@@ -19,7 +19,7 @@ internal static class CaptureCommand
     public static async Task<int> RunAsync(CaptureRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var settings = NetGuardSettings.Load(request.ConfigFile);
-        var (_, capture, aggregation, detectionOptions, remediationOptions, _, _) = settings;
+        var (_, capture, aggregation, detectionOptions, remediationOptions, _, _, _) = settings;
         if (request.Filter is not null)
         {
             capture.Filter = request.Filter;

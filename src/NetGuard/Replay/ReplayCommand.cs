@@ -14,7 +14,7 @@ internal static class ReplayCommand
     public static async Task<int> RunAsync(ReplayRequest request, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var settings = NetGuardSettings.Load(request.ConfigFile);
-        var (_, capture, aggregation, detectionOptions, remediationOptions, _, _) = settings;
+        var (_, capture, aggregation, detectionOptions, remediationOptions, _, _, _) = settings;
 
         using var source = FileCaptureSource.Open(request.File);
         using var output = new JsonLines(stdout);
