@@ -24,8 +24,10 @@ public sealed partial class DetectionEngine : ISecondSink
     private readonly Dictionary<(NetAddress, AttackKind), long> _lastAlert = [];
     private readonly (NetPrefix Network, HostMetric Metric, double PerSecond)[] _thresholds;
     private readonly long _cooldownSeconds;
+    private readonly JudgementPublisher? _judgements;
 
-    public DetectionEngine(DetectionOptions options, IAnomalySink sink)
+    /// <param name="judgements">Optional: sees every host-second as judged (replay's report); without it no such work is done.</param>
+    public DetectionEngine(DetectionOptions options, IAnomalySink sink, IJudgementSink? judgements = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -34,6 +36,7 @@ public sealed partial class DetectionEngine : ISecondSink
         _classifier = new HostClassifier(options);
         _thresholds = CompileThresholds(options.Thresholds);
         _cooldownSeconds = Math.Max(0, (long)options.AlertCooldown.TotalSeconds);
+        _judgements = judgements is null ? null : new JudgementPublisher(judgements);
     }
 
     public DetectionCounters Counters { get; } = new();
@@ -55,6 +58,8 @@ public sealed partial class DetectionEngine : ISecondSink
             {
                 Report(finding, host, second);
             }
+
+            _judgements?.Publish(second, host, _assessment);
 
             if (profile is not null)
             {
