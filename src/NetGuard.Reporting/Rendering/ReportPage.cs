@@ -39,7 +39,7 @@ internal static partial class ReportPage
         Figure(w, "capture", "Capture time", s.FirstMicros is { } first && s.LastMicros is { } last
             ? $"{Units.TimeMicros(first)} to {Units.TimeMicros(last)} ({Units.Duration(duration)})"
             : "no packets");
-        Figure(w, "replay", "Replayed in", $"{Units.Duration(wall)} ({Units.Si(wall > 0 ? s.Packets / wall : 0, "packets/s")}{(wall > 0 && duration > 0 ? $", {Units.Number(duration / wall)}× real time" : "")})");
+        Figure(w, "replay", "Replayed in", $"{Units.Duration(wall)} ({Units.Si(wall > 0 ? s.Packets / wall : 0)} packets/s{(wall > 0 && duration > 0 ? $", {Units.Number(duration / wall)}× real time" : "")})");
         Figure(w, "drops", "Drops", $"kernel {Units.Count(s.KernelDropped)}, pipeline {Units.Count(s.PipelineDropped)}");
         Figure(w, "decode-errors", "Decode errors", Units.Count(s.DecodeErrors));
         Figure(w, "alerts", "Alerts", Units.Count(c.Alerts.Count + c.AlertsOmitted) + Kinds(c.Alerts));

@@ -33,8 +33,10 @@ internal sealed class LinearAxis : ValueAxis
     public LinearAxis(double largest, double bottom, double top, Func<double, string> label, int targetTicks = 5)
         : base(bottom, top)
     {
-        var step = NiceStep((largest > 0 ? largest : 1) / targetTicks);
-        _max = Math.Max(step, Math.Ceiling(largest / step) * step);
+        // An all-zero series still gets a readable 0 to 1 axis.
+        var reach = largest > 0 && !double.IsInfinity(largest) ? largest : 1;
+        var step = NiceStep(reach / targetTicks);
+        _max = Math.Max(step, Math.Ceiling(reach / step) * step);
         var ticks = new List<(double, string)>();
         for (var i = 0; i * step <= _max * (1 + 1e-9); i++)
         {
