@@ -91,7 +91,7 @@ internal static partial class ReportPage
         var cusum = Downsampler.MinMax(m.Cusum, points);
         var largest = new[] { score.Count == 0 ? 0 : score.Max(p => p.Max), cusum.Count == 0 ? 0 : cusum.Max(p => p.Max), s.SpikeScore, s.CusumThreshold }.Max();
         var chart = new SvgChart(axis, new Log1pAxis(largest, SvgChart.PlotBottom(ScoreHeight), SvgChart.PlotTop), ScoreHeight, "score (σ)", $"{host.Host} {m.Name}: detector scores");
-        chart.Reference(s.BandSigmas, $"unusual {Units.Number(s.BandSigmas)}σ", "threshold");
+        chart.Reference(s.BandSigmas, $"unusual {Units.Number(s.BandSigmas)}σ", "threshold", labelAt: 0.6);
         chart.Reference(s.SpikeScore, $"spike {Units.Number(s.SpikeScore)}σ", "threshold");
         chart.Reference(s.CusumThreshold, $"CUSUM {Units.Number(s.CusumThreshold)}", "threshold", labelAt: 0.8);
         chart.Line(cusum, p => p.Max, "line cusum");
