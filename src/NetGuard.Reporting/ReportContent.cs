@@ -1,5 +1,4 @@
 using NetGuard.Core.Detection;
-using NetGuard.Core.Packets;
 using NetGuard.Core.Remediation;
 using NetGuard.Reporting.Recording;
 
@@ -23,16 +22,3 @@ internal sealed record ReportContent(
     IReadOnlyList<HostChart> Hosts,
     long AlertsNotCharted,
     IReadOnlyList<Talker> Talkers);
-
-/// <summary>A host that raised alerts: the metrics that fired, its alerts and the decisions that cover it.</summary>
-internal sealed record HostChart(NetAddress Host, IReadOnlyList<MetricChart> Metrics, IReadOnlyList<Anomaly> Alerts, long AlertsOmitted, IReadOnlyList<Decision> Decisions);
-
-/// <summary>One metric of a host: value, baseline and its band, score and CUSUM.</summary>
-internal sealed record MetricChart(
-    string Name,
-    IReadOnlyList<SeriesPoint> Value,
-    IReadOnlyList<SeriesPoint> Baseline,
-    IReadOnlyList<SeriesPoint> BandLow,
-    IReadOnlyList<SeriesPoint> BandHigh,
-    IReadOnlyList<SeriesPoint> Score,
-    IReadOnlyList<SeriesPoint> Cusum);

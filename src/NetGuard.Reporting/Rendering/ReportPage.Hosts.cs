@@ -96,7 +96,14 @@ internal static partial class ReportPage
         chart.Reference(s.CusumThreshold, $"CUSUM {Units.Number(s.CusumThreshold)}", "threshold", labelAt: 0.8);
         chart.Line(cusum, p => p.Max, "line cusum");
         chart.Line(score, p => p.Max, "line score");
-        MarkEvents(chart, host.Alerts.Where(a => a.Metric == m.Name), host.Decisions);
+        var alerts = host.Alerts.Where(a => a.Metric == m.Name).ToList();
+        MarkEvents(chart, alerts, host.Decisions);
+        foreach (var a in alerts)
+        {
+            chart.Dot(Second(a), a.Score, "alert-point", $"{Units.Time(Second(a))} {a.Kind.Name()}: score {Units.Number(a.Score)} ({a.Detector})",
+                [("kind", a.Kind.Name()), ("subject", a.Subject.ToString()), ("score", Units.Number(a.Score))]);
+        }
+
         return chart.Render();
     }
 }

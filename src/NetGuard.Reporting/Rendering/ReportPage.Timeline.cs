@@ -38,19 +38,19 @@ internal static partial class ReportPage
         w.Write("</figure>\n");
     }
 
-    /// <summary>A marker per alert and per decision at the second it happened.</summary>
+    /// <summary>A marker per alert and per decision at the second it happened; alerts drawn last, on top (a decision keeps its flag).</summary>
     private static void MarkEvents(SvgChart chart, IEnumerable<Anomaly> alerts, IEnumerable<Core.Remediation.Decision> decisions)
     {
-        foreach (var a in alerts)
-        {
-            chart.Marker(Second(a), "marker alert", $"{Units.Time(Second(a))} {a.Kind.Name()} {a.Subject} ({a.Metric} {Units.Number(a.Value)}, score {Units.Number(a.Score)})",
-                [("kind", a.Kind.Name()), ("subject", a.Subject.ToString())]);
-        }
-
         foreach (var d in decisions)
         {
             chart.Marker(Second(d), "marker decision", $"{Units.Time(Second(d))} decision {d.Id}: block {d.Target} ({StateName(d.State)})",
                 [("decision", d.Id), ("state", StateName(d.State))], flag: true);
+        }
+
+        foreach (var a in alerts)
+        {
+            chart.Marker(Second(a), "marker alert", $"{Units.Time(Second(a))} {a.Kind.Name()} {a.Subject} ({a.Metric} {Units.Number(a.Value)}, score {Units.Number(a.Score)})",
+                [("kind", a.Kind.Name()), ("subject", a.Subject.ToString())]);
         }
     }
 }
