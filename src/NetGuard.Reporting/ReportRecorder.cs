@@ -64,6 +64,13 @@ public sealed class ReportRecorder : ISecondSink, IAnomalySink, IDecisionSink, I
     internal ReportContent Content(ReportSummary summary)
     {
         long? end = _timeline.LastSecond + 1;
+        IReadOnlyList<SeriesPoint> packets = [], bytes = [];
+        if (end is { } e)
+        {
+            packets = _timeline.Packets.PointsWithZeros(e);
+            bytes = _timeline.Bytes.PointsWithZeros(e);
+        }
+
         var decisions = _events.Decisions;
         var hosts = _hosts.Charted.Select(h => new HostChart(
             h.Address,
@@ -83,8 +90,8 @@ public sealed class ReportRecorder : ISecondSink, IAnomalySink, IDecisionSink, I
             _settings,
             _timeline.FirstSecond,
             end,
-            end is { } e ? _timeline.Packets.PointsWithZeros(e) : [],
-            end is { } e2 ? _timeline.Bytes.PointsWithZeros(e2) : [],
+            packets,
+            bytes,
             _events.Alerts,
             _events.AlertsOmitted,
             decisions,
