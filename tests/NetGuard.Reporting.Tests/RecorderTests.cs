@@ -97,6 +97,25 @@ public class RecorderTests
     }
 
     [Fact]
+    public void TopTalkers_FewerHostsThanCounters_ExactInOrder()
+    {
+        var talkers = new TopTalkers(8);
+        var random = new Random(5);
+        var truth = new Dictionary<string, long>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var host = $"10.0.0.{random.Next(1, 7)}";
+            var bytes = random.Next(1, 1500);
+            talkers.Add(Samples.Ip(host), bytes, 1);
+            truth[host] = truth.GetValueOrDefault(host) + bytes;
+        }
+
+        var top = talkers.Top(10);
+        Assert.Equal(truth.OrderByDescending(t => t.Value).Select(t => (t.Key, t.Value)), top.Select(t => (t.Host.ToString(), t.Bytes)));
+        Assert.All(top, t => Assert.Equal(0, t.Overestimate));
+    }
+
+    [Fact]
     public void OnDecision_Transitions_KeepTheLatestStateOnce()
     {
         var recorder = new ReportRecorder(Samples.Settings);
