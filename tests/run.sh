@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs NetGuard's whole test suite: unit, CLI, and the real-part tests (libpcap on veths between
-# network namespaces the tests create, hping3, tcpreplay). As root on Debian it first installs what
-# those tests need; elsewhere the tests that need root or a missing tool skip and say why.
+# network namespaces the tests create, hping3, tcpreplay, headless Chromium for replay's HTML report).
+# As root on Debian it first installs what those tests need; elsewhere the tests that need root or a
+# missing tool skip and say why.
 # Ends with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog)
+packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog chromium)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do

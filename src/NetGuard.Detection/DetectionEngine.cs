@@ -25,8 +25,10 @@ public sealed partial class DetectionEngine : ISecondSink
     private readonly Dictionary<(NetAddress, AttackKind), long> _lastAlert = [];
     private (NetPrefix Network, HostMetric Metric, double PerSecond)[] _thresholds;
     private long _cooldownSeconds;
+    private readonly JudgementPublisher? _judgements;
 
-    public DetectionEngine(DetectionOptions options, IAnomalySink sink)
+    /// <param name="judgements">Optional: sees every host-second as judged (replay's report); without it no such work is done.</param>
+    public DetectionEngine(DetectionOptions options, IAnomalySink sink, IJudgementSink? judgements = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -35,6 +37,7 @@ public sealed partial class DetectionEngine : ISecondSink
         _classifier = new HostClassifier(options);
         _thresholds = CompileThresholds(options.Thresholds);
         _cooldownSeconds = Math.Max(0, (long)options.AlertCooldown.TotalSeconds);
+        _judgements = judgements is null ? null : new JudgementPublisher(judgements);
     }
 
     /// <summary>Swaps the settings on the aggregation thread, between seconds (once per reload, never per packet).</summary>
@@ -82,6 +85,8 @@ public sealed partial class DetectionEngine : ISecondSink
             {
                 Report(finding, host, second);
             }
+
+            _judgements?.Publish(second, host, _assessment);
 
             if (profile is not null)
             {

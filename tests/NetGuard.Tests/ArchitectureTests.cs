@@ -15,6 +15,7 @@ public class ArchitectureTests
         { "NetGuard.Enforcers.Linux", ["NetGuard.Core"] },
         { "NetGuard.Enforcers.Windows", ["NetGuard.Core"] },
         { "NetGuard.Alerting", [] },
+        { "NetGuard.Reporting", ["NetGuard.Core"] },
     };
 
     [Theory]

@@ -21,14 +21,18 @@ internal sealed class HostAssessment
 
     public HostProfile? Profile { get; private set; }
 
+    /// <summary>The baselines this host-second was judged against (the host's own or the network's), unchanged until it is learned.</summary>
+    public EwmaBaseline[] JudgedAgainst { get; private set; } = [];
+
     public void Assess(in HostSecond host, HostProfile? profile, EwmaBaseline[] prior, DetectionOptions options)
     {
         Profile = profile;
         Warm = profile is not null && profile.ActiveSeconds >= options.WarmupSeconds;
+        JudgedAgainst = Warm ? profile!.Baselines : prior;
         for (var m = 0; m < HostMetrics.Count; m++)
         {
             var value = HostMetrics.Value(host, (HostMetric)m);
-            ref readonly var baseline = ref Warm ? ref profile!.Baselines[m] : ref prior[m];
+            ref readonly var baseline = ref JudgedAgainst[m];
             var z = baseline.Z(value);
             Values[m] = value;
             Means[m] = baseline.Mean;

@@ -33,6 +33,9 @@ internal struct EwmaBaseline
         }
     }
 
-    /// <summary>Standardised distance above the mean; the spread is at least that of a Poisson count.</summary>
-    public readonly double Z(double value) => (value - Mean) / Math.Sqrt(Variance + Math.Max(Mean, 0) + 1);
+    /// <summary>The spread that <see cref="Z"/> divides by: at least that of a Poisson count.</summary>
+    public readonly double Deviation => Math.Sqrt(Variance + Math.Max(Mean, 0) + 1);
+
+    /// <summary>Standardised distance above the mean.</summary>
+    public readonly double Z(double value) => (value - Mean) / Deviation;
 }

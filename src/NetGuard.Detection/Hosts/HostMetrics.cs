@@ -15,6 +15,9 @@ public static class HostMetrics
 
     public static string Name(this HostMetric metric) => Names[(int)metric];
 
+    /// <summary>Every metric's name in the order of <see cref="HostMetric"/> (the order judgements are published in).</summary>
+    public static IReadOnlyList<string> AllNames { get; } = Array.AsReadOnly(Names);
+
     public static double Value(in HostSecond h, HostMetric metric) => metric switch
     {
         HostMetric.OutPackets => h.Out.Packets,

@@ -16,9 +16,10 @@ internal static class CommandLine
         var file = new Argument<string>("file") { Description = "A pcap or pcapng capture file (the format is read from the file, not its name)." };
         var json = new Option<bool>("--json") { Description = "Write JSON lines to stdout (alerts, decisions, then a summary) and nothing else." };
         var stats = new Option<bool>("--stats") { Description = "With --json, also write a host-second line per host per second." };
-        var replay = new Command("replay", "Run a capture file through the detection pipeline at full speed.") { file, configOption, json, stats };
+        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report (rates, alerting hosts' series and baselines, alerts, decisions) to this file." };
+        var replay = new Command("replay", "Run a capture file through the detection pipeline at full speed.") { file, configOption, json, stats, report };
         replay.SetAction((parse, ct) => Guard(() => ReplayCommand.RunAsync(
-            new ReplayRequest(parse.GetValue(file)!, parse.GetValue(configOption), parse.GetValue(json), parse.GetValue(stats)),
+            new ReplayRequest(parse.GetValue(file)!, parse.GetValue(configOption), parse.GetValue(json), parse.GetValue(stats), parse.GetValue(report)),
             Console.OpenStandardOutput(),
             Console.Error,
             ct)));

@@ -22,7 +22,7 @@ internal static class StatusCommand
         {
             if (json)
             {
-                stdout.WriteLine(JsonSerializer.Serialize(new { running = false, reason }));
+                stdout.WriteLine(JsonSerializer.Serialize(new NotRunningStatus(false, reason), StatusFile.NotRunningInfo));
             }
 
             stderr.WriteLine($"netguard: {reason}");
@@ -31,7 +31,7 @@ internal static class StatusCommand
 
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(status, StatusFile.Json));
+            stdout.WriteLine(JsonSerializer.Serialize(status!, StatusFile.StatusInfo));
         }
         else
         {

@@ -108,7 +108,7 @@ internal static class NetGuardConfiguration
 
     public static MetricsOptions Metrics(IConfiguration configuration)
     {
-        var options = Bind<MetricsOptions>(configuration, MetricsOptions.Section);
+        var options = Bind(configuration, MetricsOptions.Section, static (IConfiguration c, MetricsOptions o, Action<BinderOptions> b) => c.Bind(o, b));
         if (options.IsOn() && !MetricsEndpoint.TryParse(options.Listen, out _, out var error))
         {
             throw new ConfigurationException($"{MetricsOptions.Section}:Listen = {options.Listen}: {error}");

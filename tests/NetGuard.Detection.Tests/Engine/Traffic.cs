@@ -14,9 +14,9 @@ internal sealed class Traffic
     private readonly TrafficAggregator _aggregator;
     private readonly List<(long Second, Action<Traffic, long> Write)> _sources = [];
 
-    public Traffic(DetectionOptions? options = null)
+    public Traffic(DetectionOptions? options = null, IJudgementSink? judgements = null)
     {
-        Engine = new DetectionEngine(options ?? new DetectionOptions(), Alerts);
+        Engine = new DetectionEngine(options ?? new DetectionOptions(), Alerts, judgements);
         _aggregator = new TrafficAggregator(new AggregationOptions(), Engine);
     }
 

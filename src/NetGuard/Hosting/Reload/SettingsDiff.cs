@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NetGuard.Configuration;
 using NetGuard.Detection;
 using NetGuard.Remediation;
@@ -38,14 +40,31 @@ internal static class SettingsDiff
         .. Changed(Metrics.MetricsOptions.Section, from.Metrics, to.Metrics),
     ];
 
+    /// <summary>
+    /// The keys whose values differ: both sides are written as JSON (source-generated, so the native
+    /// binary needs no reflection) and compared property by property.
+    /// </summary>
     private static IEnumerable<string> Changed<T>(string section, T from, T to)
     {
-        foreach (var property in typeof(T).GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+        var info = (JsonTypeInfo<T>)OptionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+        var before = JsonSerializer.SerializeToElement(from, info);
+        var after = JsonSerializer.SerializeToElement(to, info);
+        foreach (var property in before.EnumerateObject())
         {
-            if (JsonSerializer.Serialize(property.GetValue(from)) != JsonSerializer.Serialize(property.GetValue(to)))
+            if (!after.TryGetProperty(property.Name, out var value) || value.GetRawText() != property.Value.GetRawText())
             {
                 yield return $"{section}:{property.Name}";
             }
         }
     }
 }
+
+/// <summary>The option types, for <see cref="SettingsDiff"/>'s comparison.</summary>
+[JsonSerializable(typeof(Core.Capture.CaptureOptions))]
+[JsonSerializable(typeof(Aggregation.AggregationOptions))]
+[JsonSerializable(typeof(DetectionOptions))]
+[JsonSerializable(typeof(RemediationOptions))]
+[JsonSerializable(typeof(StateOptions))]
+[JsonSerializable(typeof(Alerting.Syslog.SyslogOptions))]
+[JsonSerializable(typeof(Metrics.MetricsOptions))]
+internal sealed partial class OptionsJsonContext : JsonSerializerContext;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace NetGuard.Hosting.Status;
 
@@ -18,14 +20,21 @@ internal static class StatusFile
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         WriteIndented = true,
+        TypeInfoResolver = StatusJsonContext.Default,
     };
+
+    public static JsonTypeInfo<DaemonStatus> StatusInfo { get; } = (JsonTypeInfo<DaemonStatus>)Json.GetTypeInfo(typeof(DaemonStatus));
+
+    /// <summary>One line: <c>status --json</c> when no daemon runs.</summary>
+    public static JsonTypeInfo<NotRunningStatus> NotRunningInfo { get; } =
+        (JsonTypeInfo<NotRunningStatus>)new JsonSerializerOptions(Json) { WriteIndented = false }.GetTypeInfo(typeof(NotRunningStatus));
 
     public static string PathIn(string stateDirectory) => Path.Combine(stateDirectory, Name);
 
     public static void Write(string path, DaemonStatus status)
     {
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(status, Json));
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(status, StatusInfo));
         File.Move(temporary, path, overwrite: true);
     }
 
@@ -34,7 +43,7 @@ internal static class StatusFile
     {
         try
         {
-            return JsonSerializer.Deserialize<DaemonStatus>(File.ReadAllBytes(path), Json);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), StatusInfo);
         }
         catch (FileNotFoundException)
         {
@@ -50,3 +59,11 @@ internal static class StatusFile
         }
     }
 }
+
+/// <summary><c>status --json</c> when no daemon runs.</summary>
+internal sealed record NotRunningStatus(bool Running, string Reason);
+
+/// <summary>Source-generated metadata for the status file (options come from <see cref="StatusFile.Json"/>): no reflection in the native binary.</summary>
+[JsonSerializable(typeof(DaemonStatus))]
+[JsonSerializable(typeof(NotRunningStatus))]
+internal sealed partial class StatusJsonContext : JsonSerializerContext;
