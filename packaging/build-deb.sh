@@ -67,5 +67,6 @@ Description: network anomaly detection with reversible firewall remediation
 CONTROL
 
 deb="$out/netguard_${version}_amd64.deb"
-dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >&2
+# xz level 3: half the time of the default level 6 for a package 8% larger (26.7 MB, not 24.8).
+dpkg-deb --root-owner-group -Zxz -z3 --build "$root" "$deb" >&2
 echo "$deb"

@@ -28,5 +28,5 @@ install -m 0644 "$here/packaging/windows/install.ps1" "$here/packaging/windows/u
 
 zip="$out/$name.zip"
 rm -f "$zip"
-(cd "$work" && zip -q -r -X -9 "$zip" "$name")
+(cd "$work" && zip -q -r -X "$zip" "$name")
 echo "$zip"

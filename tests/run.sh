@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog)
+# The packaging tests build the .deb (dpkg-dev), install it (adduser), read the unit
+# (systemd-analyze, from systemd) and build the Windows zip (zip); without lintian its test skips.
+packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog
+  dpkg-dev adduser systemd zip lintian)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do

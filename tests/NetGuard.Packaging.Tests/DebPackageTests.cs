@@ -104,7 +104,7 @@ public class DebPackageTests(PackageBuilds builds)
         Log($"dpkg -i took {clock.Elapsed.TotalSeconds:F1} s");
         try
         {
-            Assert.Equal("install ok installed", Run("dpkg-query", ["-W", "-f=${Status}", "netguard"]).StandardOutput);
+            Assert.Equal("install ok installed", Run("dpkg-query", ["-W", "-f=${Status}", "netguard"]).StandardOutput.Trim());
             var check = ProcessRunner.Run("/usr/bin/netguard", ["check-config", "/etc/netguard/netguard.json"], TimeSpan.FromMinutes(1));
             Assert.True(check.ExitCode == 0, check.StandardError + check.StandardOutput);
             Assert.Contains("configuration ok", check.StandardOutput, StringComparison.Ordinal);
@@ -198,9 +198,9 @@ public class DebPackageTests(PackageBuilds builds)
     private static void PurgeLeftover()
     {
         var status = ProcessRunner.Run("dpkg-query", ["-W", "-f=${Status}", "netguard"]);
-        if (status.ExitCode == 0 && !status.StandardOutput.EndsWith("not-installed", StringComparison.Ordinal))
+        if (status.ExitCode == 0 && !status.StandardOutput.Trim().EndsWith("not-installed", StringComparison.Ordinal))
         {
-            Log($"purging a netguard package left by an earlier run ({status.StandardOutput})");
+            Log($"purging a netguard package left by an earlier run ({status.StandardOutput.Trim()})");
             Run("dpkg", ["--purge", "netguard"]);
         }
     }
