@@ -12,7 +12,7 @@ it) with the command line:
 An existing netguard.json or decisions.json is kept. The service is registered with manual start
 and not started, as the .deb does: edit netguard.json first, then run install.ps1 -Start (or
 Start-Service NetGuard). Running install.ps1 again upgrades: it stops the service, replaces the
-executable and keeps the configuration. Restart on failure: after 5 s, 5 s, then 60 s.
+executable, keeps the configuration and starts the service again if it was running. Restart on failure: after 5 s, 5 s, then 60 s.
 
 .PARAMETER Start
 Set the service to start automatically at boot and start it now.
@@ -33,6 +33,7 @@ $state = Join-Path $DataDir 'state'
 $binPath = '"{0}" run --config "{1}"' -f $exe, $config
 
 $existing = Get-Service -Name $ServiceName -ErrorAction SilentlyContinue
+$wasRunning = $existing -and $existing.Status -eq 'Running'
 if ($existing -and $existing.Status -ne 'Stopped') {
     Write-Host "Stopping $ServiceName"
     Stop-Service -Name $ServiceName -Force
@@ -41,14 +42,14 @@ if ($existing -and $existing.Status -ne 'Stopped') {
 
 New-Item -ItemType Directory -Force -Path $InstallDir, $DataDir, $state | Out-Null
 Copy-Item -Force -Path (Join-Path $PSScriptRoot 'netguard.exe') -Destination $exe
-Copy-Item -Force -Path (Join-Path $PSScriptRoot 'README.md') -Destination $InstallDir
+Copy-Item -Force -Path (Join-Path $PSScriptRoot 'README.md'), (Join-Path $PSScriptRoot 'configuration.md') -Destination $InstallDir
 
 # The shipped configuration names the Linux paths; the service's copy names DataDir's.
 if (-not (Test-Path $config)) {
     $text = Get-Content -Raw -Path (Join-Path $PSScriptRoot 'netguard.json')
     $text = $text.Replace('"/etc/netguard/decisions.json"', (ConvertTo-Json $decisions))
     $text = $text.Replace('"/var/lib/netguard"', (ConvertTo-Json $state))
-    Set-Content -Path $config -Value $text -Encoding ASCII
+    Set-Content -Path $config -Value $text -Encoding UTF8
 }
 if (-not (Test-Path $decisions)) {
     Copy-Item -Path (Join-Path $PSScriptRoot 'decisions.json') -Destination $decisions
@@ -87,6 +88,9 @@ if ($Start) {
     Set-Service -Name $ServiceName -StartupType Automatic
     Start-Service -Name $ServiceName
     Write-Host "$ServiceName is running: $binPath"
+} elseif ($wasRunning) {
+    Start-Service -Name $ServiceName
+    Write-Host "$ServiceName is upgraded and running again"
 } else {
     Write-Host "$ServiceName is installed, not started: edit $config, then run Start-Service $ServiceName (Set-Service $ServiceName -StartupType Automatic to start it at boot)."
 }
