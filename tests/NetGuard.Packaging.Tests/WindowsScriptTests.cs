@@ -78,7 +78,8 @@ public class WindowsScriptTests
         var file = Path.Combine(System.IO.Directory.CreateTempSubdirectory("netguard-ps-").FullName, "netguard.json");
         try
         {
-            File.WriteAllText(file, config);
+            // Set-Content -Encoding UTF8 in Windows PowerShell writes a byte order mark.
+            File.WriteAllText(file, config, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             using var written = JsonDocument.Parse(config);
             var root = written.RootElement.GetProperty("NetGuard");
             Assert.Equal(@"C:\ProgramData\NetGuard\decisions.json", root.GetProperty("Remediation").GetProperty("DecisionsFile").GetString());
