@@ -7,7 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog chromium)
+# The packaging tests build the .deb (dpkg-dev), install it (adduser), read the unit
+# (systemd-analyze, from systemd) and build the Windows zip (zip); without lintian its test skips.
+# The replay report test renders the page in headless chromium.
+packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog
+  dpkg-dev adduser systemd zip lintian chromium)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do

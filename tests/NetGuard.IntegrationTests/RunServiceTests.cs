@@ -25,7 +25,16 @@ public class RunServiceTests
         using var lab = NetworkLab.Create(Subnet);
         var output = new StringBuilder();
         var started = new ManualResetEventSlim();
-        using var process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run"]);
+        // Its own state and decisions file: not the machine's /var/lib/netguard, which the package tests install and purge.
+        var state = Directory.CreateTempSubdirectory("netguard-it-state-").FullName;
+        using var process = ProcessRunner.Start(
+            "ip",
+            ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run"],
+            environment: new Dictionary<string, string>
+            {
+                ["NetGuard__State__Directory"] = state,
+                ["NetGuard__Remediation__DecisionsFile"] = Path.Combine(state, "decisions.json"),
+            });
         void OnLine(string? line)
         {
             if (line is null)
@@ -63,6 +72,8 @@ public class RunServiceTests
             {
                 process.Kill(entireProcessTree: true);
             }
+
+            Directory.Delete(state, recursive: true);
         }
 
         var log = output.ToString();
