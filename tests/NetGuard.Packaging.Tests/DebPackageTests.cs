@@ -178,6 +178,14 @@ public class DebPackageTests(PackageBuilds builds)
         try
         {
             Assert.True(started.Wait(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken), "the service did not start as user netguard: " + output);
+
+            // The journal is written once the decisions file has been read, which may come just after capture starts.
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!File.Exists("/var/lib/netguard/journal.json") && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(100);
+            }
+
             ProcessRunner.Run("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]).EnsureSuccess("kill");
             Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the service did not stop on SIGTERM");
             process.WaitForExit();
