@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog)
+packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog curl python3)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do
