@@ -16,6 +16,9 @@ internal sealed class AttackLab : IDisposable
     /// <summary>Generous for a loaded 2-core CI machine; a block that does not land at all still fails.</summary>
     public static readonly TimeSpan Within = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long an attack goes on once its block is seen: its packets must then be dropped.</summary>
+    public static readonly TimeSpan AfterBlock = TimeSpan.FromSeconds(2);
+
     private readonly List<IDisposable> _owned = [];
 
     private AttackLab(string enforcer, string mode, int subnet)
@@ -78,9 +81,11 @@ internal sealed class AttackLab : IDisposable
     public BenignClient StartBenignClient() => Own(new BenignClient(Lab.NamespaceA, Web.Url(VictimWebServer.Page), () => Timeline.Now));
 
     /// <summary>
-    /// Runs one attack tool to its end and measures it: the alert and block lines for
-    /// <paramref name="source"/>, the syslog alert, and the victim's counters for that address
-    /// (sampled again the moment the block is seen, to count what got through after it).
+    /// Runs one attack tool and measures it: the alert and block lines for <paramref name="source"/>,
+    /// the syslog alert, and the victim's counters for that address (sampled again the moment the
+    /// block is seen, to count what got through after it). The tool keeps going for
+    /// <see cref="AfterBlock"/> once the block is seen, so drops are counted however late it lands,
+    /// and is then stopped; its own count bounds it when nothing is blocked.
     /// </summary>
     public AttackFigures Attack(string name, string kind, string source, IReadOnlyList<string> command, TimeSpan toolLimit)
     {
@@ -92,7 +97,16 @@ internal sealed class AttackLab : IDisposable
         var proposed = Timeline.WaitForLog(l => l.Contains($" {source}/32: Proposed ", StringComparison.Ordinal), start, alert is null ? TimeSpan.Zero : TimeSpan.FromSeconds(5));
         var active = Mode == "Auto" ? Timeline.WaitForLog(l => l.Contains($" {source}/32: Active ", StringComparison.Ordinal), start, Within) : null;
         var atBlock = active is not null ? Counters.Read(source) : (PacketCounters.Sample?)null;
-        tool.Finish(toolLimit);
+        if (active is not null)
+        {
+            Thread.Sleep(AfterBlock);
+            tool.Stop();
+        }
+        else
+        {
+            tool.Finish(toolLimit);
+        }
+
         var toolSeconds = (Timeline.Now - start).TotalSeconds;
         Thread.Sleep(300);
         var after = Counters.Read(source);

@@ -5,7 +5,7 @@ using NetGuard.Testing.Lab;
 
 namespace NetGuard.IntegrationTests.EndToEnd;
 
-/// <summary>An attack tool running in the attacker's namespace; bounded by its own count and a hard timeout, killed by its id if it overstays.</summary>
+/// <summary>An attack tool running in the attacker's namespace; bounded by its own count and a hard timeout, stopped or killed by its id.</summary>
 internal sealed class AttackProcess : IDisposable
 {
     private readonly Process _process;
@@ -41,6 +41,21 @@ internal sealed class AttackProcess : IDisposable
         {
             Kill();
             throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"'{Command}' ran past {limit}; killed. Output:\n{Output}"));
+        }
+
+        _process.WaitForExit();
+    }
+
+    /// <summary>Ends the tool as Ctrl+C would (SIGINT to its id), so it reports what it sent; kills it if it lingers.</summary>
+    public void Stop()
+    {
+        if (!_process.HasExited)
+        {
+            ProcessRunner.Run("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
+            {
+                Kill();
+            }
         }
 
         _process.WaitForExit();
