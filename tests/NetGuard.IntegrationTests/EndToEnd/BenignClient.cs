@@ -64,10 +64,21 @@ internal sealed class BenignClient : IDisposable
         {
             var started = Stopwatch.StartNew();
             var at = clock();
-            var fetched = Curl.Fetch(ns, url, TimeSpan.FromSeconds(2));
+            Sample sample;
+            try
+            {
+                var fetched = Curl.Fetch(ns, url, TimeSpan.FromSeconds(2));
+                sample = new Sample(at, fetched.Status == HttpStatusCode.OK, fetched.Seconds);
+            }
+            catch (TimeoutException)
+            {
+                // curl outlived its own --max-time and was killed: a failed fetch, not a crashed test host.
+                sample = new Sample(at, false, started.Elapsed.TotalSeconds);
+            }
+
             lock (_samples)
             {
-                _samples.Add(new Sample(at, fetched.Status == HttpStatusCode.OK, fetched.Seconds));
+                _samples.Add(sample);
             }
 
             var rest = Interval - started.Elapsed;

@@ -68,6 +68,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
 
         // The operator rolls the SYN flooder's block back by its id: the block goes, its traffic flows again.
         var syn = report.Attacks[0];
+        var servedWhileBlocked = Curl.Fetch(lab.Lab.NamespaceA, lab.Web.Url(VictimWebServer.Page), TimeSpan.FromSeconds(1), from: lab.SynFlooder).Status == HttpStatusCode.OK;
         var rollbackStart = lab.Timeline.Now;
         var rollback = lab.Daemon.Cli("rollback", syn.DecisionId ?? "no-decision");
         report.RollbackCommandSeconds = AttackLab.Seconds(lab.Timeline.Now - rollbackStart);
@@ -107,6 +108,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.DoesNotContain(lab.Client, lab.Counters.Blocked(enforcer));
         Assert.True(report.BenignOk >= report.BenignTotal * 0.95, $"benign client: {report.BenignOk} of {report.BenignTotal} fetches served");
 
+        Assert.False(servedWhileBlocked, $"{lab.SynFlooder} fetched the page while blocked");
         Assert.Equal(0, rollback.ExitCode);
         Assert.NotNull(rolledBack);
         Assert.DoesNotContain(lab.SynFlooder, blockedAfterRollback);

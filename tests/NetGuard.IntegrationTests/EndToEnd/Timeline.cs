@@ -133,10 +133,17 @@ internal sealed class Timeline : IDisposable
                 seen = _syslog.Count;
             }
 
-            var messages = _rsyslog.Messages(seen);
-            lock (_syslog)
+            try
             {
-                _syslog.AddRange(messages.Select(m => (now, m)));
+                var messages = _rsyslog.Messages(seen);
+                lock (_syslog)
+                {
+                    _syslog.AddRange(messages.Select(m => (now, m)));
+                }
+            }
+            catch (JsonException)
+            {
+                // A line rsyslog is still writing; the next poll reads it whole.
             }
 
             _stop.Token.WaitHandle.WaitOne(Poll);
