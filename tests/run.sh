@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 
 # The packaging tests build the .deb (dpkg-dev), install it (adduser), read the unit
 # (systemd-analyze, from systemd) and build the Windows zip (zip); without lintian its test skips.
-# The replay report test renders the page in headless chromium.
+# The replay report test renders the page in headless chromium; the end-to-end tests fetch
+# pages with curl from a python3 http.server.
 packages=(libpcap0.8 tcpdump tshark tcpreplay hping3 nmap iproute2 procps nftables iptables iputils-ping rsyslog
-  dpkg-dev adduser systemd zip lintian chromium)
+  dpkg-dev adduser systemd zip lintian chromium curl python3)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do

@@ -64,6 +64,12 @@ internal sealed class HostAssessment
 
     public bool Drifted(HostMetric m, DetectionOptions options) => Cusum[(int)m] >= options.CusumThreshold;
 
+    /// <summary>
+    /// Drifted, and this second still adds to the drift. A CUSUM stays over its threshold for a while
+    /// after the shift that raised it ends; a second at or below the baseline is not the attack going on.
+    /// </summary>
+    public bool StillDrifting(HostMetric m, DetectionOptions options) => Drifted(m, options) && Z[(int)m] >= options.CusumDrift;
+
     /// <summary>Which test made the call, for the alert's "detector" field.</summary>
     public string DetectorFor(HostMetric m, DetectionOptions options) =>
         !Warm ? "signature" : Spiked(m, options) ? "ewma-z" : Drifted(m, options) ? "cusum" : "signature";

@@ -66,7 +66,8 @@ internal sealed class HostClassifier(DetectionOptions options)
             }
         }
 
-        if (h.Out.NewFlows >= options.BruteForceMinFlows && ports <= 2 && peers <= 2 && a.Drifted(HostMetric.OutNewFlows, options))
+        // Still drifting: the last seconds of a flood (a new flow per packet) leave the CUSUM high, and are no brute force.
+        if (h.Out.NewFlows >= options.BruteForceMinFlows && ports <= 2 && peers <= 2 && a.StillDrifting(HostMetric.OutNewFlows, options))
         {
             found.Add(new Finding(AttackKind.BruteForce, h.Host, SubjectRole.Source, HostMetric.OutNewFlows, victim) { Detector = "cusum" });
         }

@@ -113,6 +113,40 @@ public class AttackScenarioTests
     }
 
     [Fact]
+    public void UdpFloodTailingOff_InASmallNetwork_IsNoBruteForce()
+    {
+        // As hping3 floods in the end-to-end lab: a web client, its server, and a UDP flood (a new
+        // source port per packet) whose last second, as the tool's count runs out, holds only a few packets.
+        const string Flooder = "10.250.40.12";
+        var t = new Traffic()
+            .During(0, 40, (t, s) =>
+            {
+                for (var i = 0; i < 2; i++)
+                {
+                    var port = (ushort)(40000 + (s * 2) + i);
+                    var at = i * 450_000;
+                    t.Tcp(s, at, "10.250.40.1", port, "10.250.40.2", 80, TcpFlags.Syn);
+                    t.Tcp(s, at + 100, "10.250.40.2", 80, "10.250.40.1", port, TcpFlags.Syn | TcpFlags.Ack);
+                    t.Tcp(s, at + 200, "10.250.40.1", port, "10.250.40.2", 80, TcpFlags.Ack, 200);
+                    t.Tcp(s, at + 300, "10.250.40.2", 80, "10.250.40.1", port, TcpFlags.Fin | TcpFlags.Ack, 2200);
+                    t.Tcp(s, at + 400, "10.250.40.1", port, "10.250.40.2", 80, TcpFlags.Fin | TcpFlags.Ack);
+                }
+            })
+            .During(20, 28, (t, s) =>
+            {
+                var packets = s < 27 ? 400 : 30;
+                for (var i = 0; i < packets; i++)
+                {
+                    t.Udp(s, i * 2000, Flooder, (ushort)(2000 + ((s * 400) + i) % 60000), "10.250.40.2", 53, 28);
+                }
+            })
+            .Run(40);
+
+        Assert.Equal(0, t.Alerts.SecondsToDetect(AttackKind.UdpFlood, Flooder, 20));
+        Assert.DoesNotContain(t.Alerts.About(Flooder), a => a.Kind == AttackKind.BruteForce);
+    }
+
+    [Fact]
     public void SpoofedFlood_AlertsOnTheVictimAndNamesNoSource()
     {
         var t = new Traffic()
