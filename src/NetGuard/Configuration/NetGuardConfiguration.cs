@@ -123,6 +123,11 @@ internal static class NetGuardConfiguration
             }
         }
 
+        if (options.ToolDirectory.Length > 0 && (!Path.IsPathFullyQualified(options.ToolDirectory) || options.ToolDirectory.Any(char.IsControl)))
+        {
+            throw new ConfigurationException($"{RemediationOptions.Section}:ToolDirectory = {options.ToolDirectory}: expected an absolute directory like /usr/sbin, or empty for PATH");
+        }
+
         foreach (var (key, value) in new[] { ("DefaultTtl", options.DefaultTtl), ("MaxTtl", options.MaxTtl), ("EnforcerTimeout", options.EnforcerTimeout), ("ReconcileInterval", options.ReconcileInterval) })
         {
             if (value <= TimeSpan.Zero)
