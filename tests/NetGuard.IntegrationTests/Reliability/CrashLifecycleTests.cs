@@ -142,12 +142,16 @@ public class CrashLifecycleTests(ITestOutputHelper output)
 
             Assert.Equal("Active", FirewallState.Journal(state).Single(d => d.Id == id).State);
             tools.Pass();
+            var applies = tools.CountCalls(ApplyPattern(enforcer));
             using var second = new Daemon(lab, settings, state) { KeepState = true };
             second.WaitFor("Capturing on", Within);
             FirewallState.WaitForJournal(state, j => j.Single(d => d.Id == id).State == "RolledBack", Within, second);
             FirewallState.AssertMatches(lab, enforcer, state);
             Assert.Empty(FirewallState.Firewall(lab, enforcer));
             Assert.Single(FirewallState.Journal(state));
+
+            // Not even for a moment: the restart acts on the pending rollback before it reconciles.
+            Assert.Equal(applies, tools.CountCalls(ApplyPattern(enforcer)));
 
             // Stays rolled back: the next reconciliation (every 5 s here) does not bring it back.
             Thread.Sleep(TimeSpan.FromSeconds(6));

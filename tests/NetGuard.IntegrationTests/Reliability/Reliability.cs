@@ -55,7 +55,7 @@ internal static class Reliability
 
         // Replies to a spoofed source go nowhere, and hping3 exits 1 when it receives none.
         var result = ProcessRunner.Run("ip", ["netns", "exec", lab.NamespaceA, "hping3", "-q", "-S", "-p", "80", "-c", "3000", "-i", "u200", "-a", source, NetworkLab.AddressB(subnet)], TimeSpan.FromMinutes(1));
-        Assert.True(result.StandardOutput.Contains("3000 packets transmitted", StringComparison.Ordinal), result.StandardOutput + result.StandardError);
+        Assert.True((result.StandardOutput + result.StandardError).Contains("3000 packets transmitted", StringComparison.Ordinal), result.StandardOutput + result.StandardError);
     }
 
     /// <summary>A SYN flood from A running in the background until disposed (killed by its process id), at most <paramref name="seconds"/>.</summary>
