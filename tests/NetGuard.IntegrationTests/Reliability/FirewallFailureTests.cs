@@ -67,8 +67,10 @@ public partial class FirewallFailureTests(ITestOutputHelper output)
             AssertNoHungProcessLeft(tools);
         }
 
-        // Capture and detection go on: a second attacker is alerted, and the packet count keeps rising.
-        var before = LastPacketCount(daemon.Log);
+        // Capture and detection go on: the next rate line counts the flood, a second attacker is
+        // alerted, and the count keeps rising.
+        var before = NextPacketCount(daemon);
+        Assert.True(before >= 3000, $"the flood was not counted: {before}\n{daemon.Log}");
         var second = $"10.250.{subnet}.50";
         Flood(lab, subnet, second);
         daemon.WaitFor($"ALERT syn-flood {second}", TimeSpan.FromSeconds(20));
@@ -97,6 +99,20 @@ public partial class FirewallFailureTests(ITestOutputHelper output)
 
             Assert.False(File.Exists($"/proc/{pid.Trim()}/cmdline") && File.ReadAllText($"/proc/{pid.Trim()}/cmdline").StartsWith("sleep", StringComparison.Ordinal), $"hung tool {pid} still runs");
         }
+    }
+
+    /// <summary>Waits (up to 15 s; rate lines come every 10 s) for the next rate line and returns its packet count.</summary>
+    internal static long NextPacketCount(Daemon daemon)
+    {
+        var seen = RateLine().Count(daemon.Log);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (RateLine().Count(daemon.Log) == seen)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no rate line within 15 s:\n" + daemon.Log);
+            Thread.Sleep(200);
+        }
+
+        return LastPacketCount(daemon.Log);
     }
 
     /// <summary>The packet count of the last rate line ("N packets, ..."), 0 before the first.</summary>

@@ -80,9 +80,12 @@ internal static class Reliability
     }
 
     /// <summary>Peak resident memory of a live process (VmHWM), in bytes.</summary>
-    public static long PeakRss(int pid)
+    public static long PeakRss(int pid) => Status(pid, "VmHWM");
+
+    /// <summary>A memory figure from /proc/PID/status ("VmHWM", "RssAnon", "RssFile", "RssShmem"), in bytes.</summary>
+    public static long Status(int pid, string field)
     {
-        var line = File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
