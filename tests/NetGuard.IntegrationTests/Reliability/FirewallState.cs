@@ -8,9 +8,6 @@ using NetGuard.Testing.Lab;
 
 namespace NetGuard.IntegrationTests.Reliability;
 
-/// <summary>One decision as the journal on disk has it.</summary>
-internal sealed record JournalEntry(string Id, NetPrefix Target, string State, DateTimeOffset? ExpiresAt);
-
 /// <summary>
 /// The two sides a crash test compares: the journal file (read directly, it is replaced atomically)
 /// and what the firewall in the lab's namespace holds, listed by NetGuard's own enforcer code.
