@@ -61,6 +61,13 @@ public sealed class RemediationOptions
     [Range(0, 10)]
     public int EnforcerRetries { get; set; } = 3;
 
+    /// <summary>
+    /// The absolute directory the firewall tools (nft; iptables, ip6tables and their -restore; netsh) are
+    /// run from; empty looks them up on PATH. Pins the tools for a hardened service, or points at wrappers.
+    /// </summary>
+    [StringLength(4096)]
+    public string ToolDirectory { get; set; } = "";
+
     /// <summary>A copy in which Monitor (global or per kind) reads as <paramref name="mode"/>; every other setting is kept.</summary>
     public RemediationOptions WithMonitorAs(RemediationMode mode)
     {

@@ -111,6 +111,28 @@ public class OperatorAndRecoveryTests
     }
 
     [Fact]
+    public async Task Start_CrashAfterRollbackRemovedTheBlockBeforeTheJournalSaidSo_NeverReappliesIt()
+    {
+        // The journal still says Active, the firewall no longer holds the block, the decisions file asks for its rollback.
+        using var h = new Harness();
+        var now = h.Time.GetUtcNow();
+        new DecisionJournal(h.Directory).Save(new JournalDocument
+        {
+            Decisions =
+            [
+                new Decision { Id = "ng-1", Target = NetPrefix.Parse("203.0.113.7"), State = DecisionState.Active, Origin = "syn-flood/ewma-z", Reason = "r", CreatedAt = now, Ttl = TimeSpan.FromHours(1), ExpiresAt = now.AddHours(1) },
+            ],
+        });
+
+        await h.Engine.StartAsync(new OperatorDocument { Rollback = ["203.0.113.7"] }, CancellationToken.None);
+
+        Assert.Equal(DecisionState.RolledBack, h.Only("203.0.113.7").State);
+        Assert.Empty(h.Enforcer.Rules);
+        Assert.DoesNotContain(h.Enforcer.Calls, c => c.StartsWith("apply", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Notices, n => n.StartsWith("drift", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reconcile_MissingBlockReapplied_OrphanRemoved()
     {
         using var h = new Harness().Start();

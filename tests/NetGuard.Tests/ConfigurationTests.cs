@@ -63,6 +63,11 @@ public class ConfigurationTests
     [InlineData("""{"NetGuard":{"Remediation":{"Allowlist":["10.0.0.0/8","10.300.0.1"]}}}""", "NetGuard:Remediation:Allowlist:1 = 10.300.0.1")]
     [InlineData("""{"NetGuard":{"Remediation":{"KindModes":{"sin-flood":"Auto"}}}}""", "NetGuard:Remediation:KindModes:sin-flood: unknown attack kind")]
     [InlineData("""{"NetGuard":{"Remediation":{"DefaultTtl":"-00:00:01"}}}""", "NetGuard:Remediation:DefaultTtl = -00:00:01")]
+    [InlineData("""{"NetGuard":{"Remediation":{"ToolDirectory":"sbin; rm -rf /"}}}""", "NetGuard:Remediation:ToolDirectory = sbin; rm -rf /: expected an absolute directory")]
+    [InlineData("""{"NetGuard":{"Remediation":{"EnforcerRetries":"three"}}}""", "EnforcerRetries")]
+    [InlineData("""{"NetGuard":{"Capture":{"BufferMiB":[512]}}}""", "NetGuard:Capture:BufferMiB: expected a single value, not a list or object")]
+    [InlineData("""{"NetGuard":{"Alerts":{"Syslog":{"Port":{"tcp":514}}}}}""", "NetGuard:Alerts:Syslog:Port: expected a single value, not a list or object")]
+    [InlineData("""{"NetGuard":{"Remediation":{"Allowlist":"10.0.0.0/8"}}}""", "NetGuard:Remediation:Allowlist = 10.0.0.0/8: expected a list [...]")]
     public void Replay_InvalidConfiguration_NamesTheKeyAndExitsTwo(string json, string expected)
     {
         using var dir = new TempDirectory();

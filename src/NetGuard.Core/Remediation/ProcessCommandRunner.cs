@@ -6,14 +6,22 @@ namespace NetGuard.Core.Remediation;
 public sealed class ProcessCommandRunner : ICommandRunner
 {
     /// <param name="prefix">Program and arguments put in front of every command, e.g. ["ip", "netns", "exec", "test-ns"].</param>
-    public ProcessCommandRunner(IReadOnlyList<string>? prefix = null) => Prefix = prefix ?? [];
+    /// <param name="toolDirectory">Directory the commanded programs are run from; null or empty looks them up on PATH.</param>
+    public ProcessCommandRunner(IReadOnlyList<string>? prefix = null, string? toolDirectory = null)
+    {
+        Prefix = prefix ?? [];
+        ToolDirectory = string.IsNullOrEmpty(toolDirectory) ? null : toolDirectory;
+    }
 
     public IReadOnlyList<string> Prefix { get; }
+
+    public string? ToolDirectory { get; }
 
     public async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, string? standardInput, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var all = Prefix.Concat([program]).Concat(arguments).ToList();
+        ArgumentException.ThrowIfNullOrEmpty(program);
+        var all = Prefix.Concat([ToolDirectory is null ? program : Path.Combine(ToolDirectory, program)]).Concat(arguments).ToList();
         var info = new ProcessStartInfo(all[0])
         {
             RedirectStandardInput = standardInput is not null,

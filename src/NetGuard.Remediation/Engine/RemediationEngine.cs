@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NetGuard.Core.Remediation;
 using NetGuard.Remediation.Guards;
 using NetGuard.Remediation.Journal;
+using NetGuard.Remediation.Operator;
 
 namespace NetGuard.Remediation.Engine;
 
@@ -42,7 +43,18 @@ public sealed partial class RemediationEngine
     public string EnforcerName => _enforcer.Name;
 
     /// <summary>Loads the journal, prepares the firewall, finishes what a crash interrupted, and reconciles.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Loads the journal, prepares the firewall, acts on the decisions file's entries not yet acted on,
+    /// finishes what a crash interrupted, expires what is due, and reconciles.
+    /// </summary>
+    /// <param name="pending">
+    /// The decisions file as it is at start. Its entries come before reconciliation: a rollback whose
+    /// firewall call completed but whose journal write a crash prevented would otherwise look like a
+    /// lost block, be applied again, and only then be rolled back.
+    /// </param>
+    public async Task StartAsync(OperatorDocument? pending, CancellationToken cancellationToken)
     {
         var document = _journal.Load();
         foreach (var decision in document.Decisions)
@@ -60,6 +72,11 @@ public sealed partial class RemediationEngine
         if (!prepared.Succeeded)
         {
             throw new RemediationUnavailableException($"the {_enforcer.Name} firewall cannot be prepared: {prepared.Error}");
+        }
+
+        if (pending is not null)
+        {
+            await ApplyOperatorAsync(pending, cancellationToken).ConfigureAwait(false);
         }
 
         // Applying means we crashed between journal and confirmation; Approved means before the call.

@@ -36,13 +36,43 @@ internal static class NetGuardConfiguration
         }
 
         builder.AddEnvironmentVariables();
+        IConfigurationRoot configuration;
         try
         {
-            return builder.Build();
+            configuration = builder.Build();
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or JsonException)
         {
             throw new ConfigurationException($"{file}: not valid JSON: {(e.InnerException ?? e).Message}", e);
+        }
+
+        RejectShapeConflicts(configuration);
+        return configuration;
+    }
+
+    /// <summary>
+    /// A list or object given for a key whose default is a single value ("Port": [514]) merges with
+    /// the embedded default instead of replacing it, and the binder would quietly keep the default.
+    /// The embedded defaults say which keys are single values.
+    /// </summary>
+    private static void RejectShapeConflicts(IConfiguration configuration)
+    {
+        using var defaults = JsonDocument.Parse(OpenDefaults());
+        Walk(defaults.RootElement, "");
+
+        void Walk(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    Walk(property.Value, path.Length == 0 ? property.Name : path + ":" + property.Name);
+                }
+            }
+            else if (element.ValueKind != JsonValueKind.Array && configuration.GetSection(path).GetChildren().Any())
+            {
+                throw new ConfigurationException($"{path}: expected a single value, not a list or object");
+            }
         }
     }
 
@@ -74,6 +104,8 @@ internal static class NetGuardConfiguration
             "System.Int32" or "System.Int64" => "a whole number",
             "System.Boolean" => "true or false",
             "System.TimeSpan" => "a duration hh:mm:ss",
+            var list when list.StartsWith("System.Collections.Generic.IList", StringComparison.Ordinal) => "a list [...]",
+            var map when map.StartsWith("System.Collections.Generic.IDictionary", StringComparison.Ordinal) => "an object {...}",
             var other => other,
         };
         return $"{key} = {configuration[key]}: expected {type}";
@@ -134,6 +166,11 @@ internal static class NetGuardConfiguration
             {
                 throw new ConfigurationException($"{RemediationOptions.Section}:KindModes:{kind}: unknown attack kind (known: {string.Join(", ", Enum.GetValues<AttackKind>().Select(k => k.Name()))})");
             }
+        }
+
+        if (options.ToolDirectory.Length > 0 && (!Path.IsPathFullyQualified(options.ToolDirectory) || options.ToolDirectory.Any(char.IsControl)))
+        {
+            throw new ConfigurationException($"{RemediationOptions.Section}:ToolDirectory = {options.ToolDirectory}: expected an absolute directory like /usr/sbin, or empty for PATH");
         }
 
         foreach (var (key, value) in new[] { ("DefaultTtl", options.DefaultTtl), ("MaxTtl", options.MaxTtl), ("EnforcerTimeout", options.EnforcerTimeout), ("ReconcileInterval", options.ReconcileInterval) })

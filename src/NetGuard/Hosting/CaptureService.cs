@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetGuard.Aggregation;
+using NetGuard.Alerting.Syslog;
 using NetGuard.Core.Capture;
 using NetGuard.Detection;
 using NetGuard.Pipeline;
@@ -14,6 +15,7 @@ internal sealed partial class CaptureService(
     AggregationOptions aggregation,
     DetectionOptions detection,
     RemediationService remediation,
+    SyslogCounters syslog,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<CaptureService> logger) : BackgroundService
@@ -60,7 +62,7 @@ internal sealed partial class CaptureService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pipeline = _pipeline;
-        var rates = new RateReporter(pipeline, sources, logger);
+        var rates = new RateReporter(pipeline, sources, syslog, logger);
         var names = string.Join(", ", sources.Select(s => s.Name));
         LogStarted(logger, names, capture.BufferMiB, capture.Filter);
         using var report = time.CreateTimer(_ => rates.Report(), null, ReportInterval, ReportInterval);

@@ -11,11 +11,11 @@ internal static class EnforcerFactory
 {
     public static IFirewallEnforcer Create(RemediationOptions options)
     {
-        var runner = new ProcessCommandRunner();
+        var runner = new ProcessCommandRunner(toolDirectory: options.ToolDirectory);
         return options.Enforcer switch
         {
             "nftables" => new NftablesEnforcer(runner, options.EnforcerTimeout),
-            "iptables" => new IptablesEnforcer(runner),
+            "iptables" => new IptablesEnforcer(runner, new IptablesEnforcerOptions { CommandTimeout = options.EnforcerTimeout }),
             "windows" => new WindowsFirewallEnforcer(runner, options.EnforcerTimeout),
             _ => new DryRunEnforcer(),
         };

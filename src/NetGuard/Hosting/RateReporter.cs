@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
+using NetGuard.Alerting.Syslog;
 using NetGuard.Core.Capture;
 using NetGuard.Core.Statistics;
 using NetGuard.Pipeline;
 
 namespace NetGuard.Hosting;
 
-/// <summary>Counts closed seconds and logs rates and drops at an interval.</summary>
-internal sealed partial class RateReporter(CapturePipeline pipeline, IReadOnlyList<IPacketSource> sources, ILogger logger) : ISecondSink
+/// <summary>Counts closed seconds and logs rates and drops (capture, and the syslog sink's) at an interval.</summary>
+internal sealed partial class RateReporter(CapturePipeline pipeline, IReadOnlyList<IPacketSource> sources, SyslogCounters syslog, ILogger logger) : ISecondSink
 {
     private long _lastFrames;
     private long _lastTicks = Environment.TickCount64;
@@ -25,10 +26,10 @@ internal sealed partial class RateReporter(CapturePipeline pipeline, IReadOnlyLi
         var decodeErrors = pipeline.SourceCounters.Sum(c => c.DecodeErrors);
         var hosts = Volatile.Read(ref _hostsLastSecond);
         var flows = pipeline.AggregationCounters?.FlowsTracked ?? 0;
-        LogRates(logger, frames, pps, hosts, flows, kernelDropped, pipelineDropped, decodeErrors);
+        LogRates(logger, frames, pps, hosts, flows, kernelDropped, pipelineDropped, decodeErrors, syslog.Sent, syslog.Buffered, syslog.Dropped);
     }
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Information,
-        Message = "{Packets} packets, {Pps:F0} pps, {Hosts} hosts last second, {Flows} flows; dropped: kernel {KernelDropped}, pipeline {PipelineDropped}; decode errors {DecodeErrors}")]
-    private static partial void LogRates(ILogger logger, long packets, double pps, int hosts, long flows, long kernelDropped, long pipelineDropped, long decodeErrors);
+        Message = "{Packets} packets, {Pps:F0} pps, {Hosts} hosts last second, {Flows} flows; dropped: kernel {KernelDropped}, pipeline {PipelineDropped}; decode errors {DecodeErrors}; syslog sent {SyslogSent}, buffered {SyslogBuffered}, dropped {SyslogDropped}")]
+    private static partial void LogRates(ILogger logger, long packets, double pps, int hosts, long flows, long kernelDropped, long pipelineDropped, long decodeErrors, long syslogSent, long syslogBuffered, long syslogDropped);
 }

@@ -14,6 +14,7 @@ using NetGuard.Hosting.Metrics;
 using NetGuard.Remediation;
 using NetGuard.Remediation.Enforcement;
 using NetGuard.Remediation.Engine;
+using NetGuard.Remediation.Operator;
 using Serilog;
 
 namespace NetGuard.Hosting;
@@ -83,7 +84,7 @@ internal static class RunCommand
             {
                 // The firewall is prepared and the journal read before the host says it runs:
                 // a failure here is one line and exit 3 (or 2 for a bad journal), not a started service.
-                await host.Services.GetRequiredService<RemediationEngine>().StartAsync(cancellationToken).ConfigureAwait(false);
+                await host.Services.GetRequiredService<RemediationEngine>().StartAsync(PendingDecisions(remediation.DecisionsFile), cancellationToken).ConfigureAwait(false);
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (RemediationUnavailableException e)
@@ -105,6 +106,19 @@ internal static class RunCommand
             {
                 source.Dispose();
             }
+        }
+    }
+
+    /// <summary>The decisions file at start; null when it cannot be read (the watcher reports why once the host runs).</summary>
+    private static OperatorDocument? PendingDecisions(string path)
+    {
+        try
+        {
+            return OperatorFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
