@@ -8,12 +8,12 @@
 #        TSHARK=0     leave tshark out even if it is installed
 #        KEEP_FILE=1  keep the generated capture (it is ~680 bytes a packet; deleted by default)
 #        HYPERFINE=0  time with the date loop even if hyperfine is installed
+#        NETGUARD_EXE=PATH  a Native AOT netguard already built (else the script publishes one)
 #
-# NetGuard runs as `dotnet src/NetGuard/bin/Release/net10.0/netguard.dll` after
-# `dotnet build -c Release src/NetGuard`: framework-dependent, tiered JIT, as the package starts it.
-# It is timed as built and with DOTNET_TieredPGO=0, the A/B that catches JIT regressions such as
-# the dirty-AVX-state one in /work/shared/CAPTURE-FACTS.md. Wall times are medians (hyperfine when
-# installed, else a date +%s%N loop). ratio = tcpdump / netguard: above 1 means NetGuard is faster.
+# "netguard" is the Native AOT executable, as the .deb ships and starts it; "netguard-jit" is
+# `dotnet src/NetGuard/bin/Release/net10.0/netguard.dll` after `dotnet build -c Release src/NetGuard`
+# (tiered JIT), what the tests run. Wall times are medians (hyperfine when installed, else a
+# date +%s%N loop). ratio = tcpdump / netguard: above 1 means NetGuard is faster.
 set -euo pipefail
 
 packets="${1:-5000000}"
@@ -44,6 +44,14 @@ echo "== build (Release)"
 dotnet build -c Release "$root/src/NetGuard" -nologo -v quiet -clp:ErrorsOnly
 dotnet build -c Release "$root/tests/NetGuard.Benchmarks" -nologo -v quiet -clp:ErrorsOnly
 netguard_dll="$root/src/NetGuard/bin/Release/net10.0/netguard.dll"
+# The binary the .deb ships: Native AOT. NETGUARD_EXE names one already built.
+netguard_exe="${NETGUARD_EXE:-}"
+if [[ -z "$netguard_exe" ]]; then
+    echo "== publish Native AOT (as packaging/build-deb.sh does)"
+    dotnet publish "$root/src/NetGuard/NetGuard.csproj" -c Release -r linux-x64 -p:PublishAot=true -p:StripSymbols=true \
+        -o "$work/aot" -nologo -v quiet -clp:ErrorsOnly
+    netguard_exe="$work/aot/netguard"
+fi
 bench_dll="$root/tests/NetGuard.Benchmarks/bin/Release/net10.0/NetGuard.Benchmarks.dll"
 
 echo "== generate $packets packets"
@@ -52,7 +60,7 @@ bytes=$(stat -c %s "$file")
 
 echo "== warm the page cache and check that every tool reads the whole file"
 cat "$file" >/dev/null
-summary=$(dotnet "$netguard_dll" replay "$file" --json | tail -n 1)
+summary=$("$netguard_exe" replay "$file" --json | tail -n 1)
 if ! jq -e --argjson n "$packets" '.packets == $n and .decode_errors == 0' <<<"$summary" >/dev/null; then
     echo "replay-vs-tcpdump: netguard did not replay $packets packets cleanly: $summary" >&2
     exit 1
@@ -60,10 +68,10 @@ fi
 echo "netguard: $summary"
 tcpdump -r "$file" -w /dev/null 2>/dev/null || { echo "replay-vs-tcpdump: tcpdump cannot read $file" >&2; exit 1; }
 
-names=(netguard netguard-pgo0 tcpdump)
+names=(netguard netguard-jit tcpdump)
 cmds=(
+    "$netguard_exe replay $file --json"
     "dotnet $netguard_dll replay $file --json"
-    "env DOTNET_TieredPGO=0 dotnet $netguard_dll replay $file --json"
     "tcpdump -r $file -w /dev/null"
 )
 if [[ "${TSHARK:-1}" != 0 ]] && command -v tshark >/dev/null; then
@@ -111,12 +119,12 @@ fi
 
 echo "== netguard's own pps ($runs runs each; wall from pipeline start to drain, no process start or host setup)"
 declare -A pps
-for variant in netguard netguard-pgo0; do
-    env_args=()
-    [[ "$variant" == netguard-pgo0 ]] && env_args=(DOTNET_TieredPGO=0)
+for variant in netguard netguard-jit; do
+    run=("$netguard_exe")
+    [[ "$variant" == netguard-jit ]] && run=(dotnet "$netguard_dll")
     values=()
     for ((r = 0; r < runs; r++)); do
-        values+=("$(env "${env_args[@]}" dotnet "$netguard_dll" replay "$file" --json | tail -n 1 | jq -r .pps)")
+        values+=("$("${run[@]}" replay "$file" --json | tail -n 1 | jq -r .pps)")
     done
     pps[$variant]=$(printf '%s\n' "${values[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] }')
     echo "$variant: ${values[*]}"
@@ -131,7 +139,7 @@ printf '%-14s %10s %10s %12s\n' command "median s" "Mpps" "ns/packet"
 for name in "${names[@]}"; do
     awk -v n="$name" -v s="${median[$name]}" -v p="$packets" 'BEGIN { printf "%-14s %10.3f %10.2f %12.1f\n", n, s, p / s / 1e6, s * 1e9 / p }'
 done
-for variant in netguard netguard-pgo0; do
+for variant in netguard netguard-jit; do
     awk -v v="$variant" -v t="${median[tcpdump]}" -v g="${median[$variant]}" -v pps="${pps[$variant]}" \
         'BEGIN { printf "ratio tcpdump/%-14s %5.2f   (replay-reported pps %.2f Mpps)\n", v, t / g, pps / 1e6 }'
 done
