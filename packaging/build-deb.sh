@@ -62,6 +62,7 @@ Architecture: amd64
 Maintainer: NetGuard maintainers <netguard@example.org>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $shlibs, libpcap0.8, nftables | iptables, adduser
+Suggests: ipset
 Section: net
 Priority: optional
 Description: network anomaly detection with reversible firewall remediation

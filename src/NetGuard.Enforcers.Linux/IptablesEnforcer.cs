@@ -6,7 +6,8 @@ namespace NetGuard.Enforcers.Linux;
 /// <summary>
 /// Blocks with iptables and ip6tables: chain <c>NETGUARD</c> in the filter table, jumped to once from
 /// INPUT (and FORWARD when configured), one rule <c>-s TARGET -m comment --comment ID -j DROP</c> per
-/// block. No kernel TTL: the decision engine removes expired blocks itself.
+/// block. No kernel TTL: the decision engine removes expired blocks itself. With
+/// <see cref="IptablesEnforcerOptions.UseIpset"/> the blocks are ipset elements instead (see the Ipset part).
 /// </summary>
 /// <remarks>
 /// Apply and remove read the chain once (<c>-S NETGUARD</c>), then send only the difference through one
@@ -30,10 +31,10 @@ public sealed partial class IptablesEnforcer : IFirewallEnforcer
         _runner = runner;
         _options = options ?? new IptablesEnforcerOptions();
         _families = _options.IPv6 ? [Family.V4, Family.V6] : [Family.V4];
-        Capabilities = new EnforcerCapabilities(KernelTtl: false, Prefixes: true, IPv6: _options.IPv6, MaxBatch: 10_000);
+        Capabilities = new EnforcerCapabilities(KernelTtl: _options.UseIpset, Prefixes: true, IPv6: _options.IPv6, MaxBatch: _options.UseIpset ? 100_000 : 10_000);
     }
 
-    public string Name => "iptables";
+    public string Name => _options.UseIpset ? "iptables+ipset" : "iptables";
 
     public EnforcerCapabilities Capabilities { get; }
 
@@ -41,7 +42,10 @@ public sealed partial class IptablesEnforcer : IFirewallEnforcer
     {
         foreach (var family in _families)
         {
-            if (await PrepareFamilyAsync(family, cancellationToken).ConfigureAwait(false) is { } error)
+            var error = await PrepareFamilyAsync(family, cancellationToken).ConfigureAwait(false)
+                ?? (_options.UseIpset ? await PrepareSetAsync(family, cancellationToken).ConfigureAwait(false) : null)
+                ?? await RemoveOtherModeAsync(family, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
             {
                 return EnforcementResult.Failed(error);
             }
@@ -67,6 +71,16 @@ public sealed partial class IptablesEnforcer : IFirewallEnforcer
             var mine = batch.Where(r => r.Target.IsIPv4 == family.IsIPv4).ToList();
             if (mine.Count == 0)
             {
+                continue;
+            }
+
+            if (_options.UseIpset)
+            {
+                if (await ApplySetAsync(family, mine, cancellationToken).ConfigureAwait(false) is { } setError)
+                {
+                    return EnforcementResult.Failed(setError);
+                }
+
                 continue;
             }
 
@@ -111,6 +125,16 @@ public sealed partial class IptablesEnforcer : IFirewallEnforcer
                 continue;
             }
 
+            if (_options.UseIpset)
+            {
+                if (await RemoveFromSetAsync(family, mine, cancellationToken).ConfigureAwait(false) is { } setError)
+                {
+                    return EnforcementResult.Failed(setError);
+                }
+
+                continue;
+            }
+
             var (existing, error) = await ReadChainAsync(family, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
@@ -134,6 +158,13 @@ public sealed partial class IptablesEnforcer : IFirewallEnforcer
         var owned = new List<OwnedRule>();
         foreach (var family in _families)
         {
+            if (_options.UseIpset)
+            {
+                var (members, setError) = await ListSetAsync(family, cancellationToken).ConfigureAwait(false);
+                owned.AddRange(setError is null ? members : throw new InvalidOperationException(setError));
+                continue;
+            }
+
             var (existing, error) = await ReadChainAsync(family, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
@@ -158,6 +189,11 @@ public sealed partial class IptablesEnforcer : IFirewallEnforcer
 
             if (!exists)
             {
+                if (_options.UseIpset && await DestroySetAsync(family, cancellationToken).ConfigureAwait(false) is { } setError)
+                {
+                    return EnforcementResult.Failed(setError);
+                }
+
                 continue;
             }
 
@@ -176,6 +212,11 @@ public sealed partial class IptablesEnforcer : IFirewallEnforcer
                 {
                     return EnforcementResult.Failed(CommandRunning.Describe($"{family.Tool} {string.Join(' ', command)}", result));
                 }
+            }
+
+            if (_options.UseIpset && await DestroySetAsync(family, cancellationToken).ConfigureAwait(false) is { } destroyError)
+            {
+                return EnforcementResult.Failed(destroyError);
             }
         }
 

@@ -68,6 +68,12 @@ public sealed class RemediationOptions
     [StringLength(4096)]
     public string ToolDirectory { get; set; } = "";
 
+    /// <summary>
+    /// iptables enforcer: block through the ipset sets netguard4/netguard6 when the ipset tool is
+    /// installed (one lookup per packet at any scale, kernel timeouts); false keeps one rule per block.
+    /// </summary>
+    public bool Ipset { get; set; } = true;
+
     /// <summary>A copy in which Monitor (global or per kind) reads as <paramref name="mode"/>; every other setting is kept.</summary>
     public RemediationOptions WithMonitorAs(RemediationMode mode)
     {

@@ -52,8 +52,8 @@ internal static class NetGuardConfiguration
 
     /// <summary>
     /// A list or object given for a key whose default is a single value ("Port": [514]) merges with
-    /// the embedded default instead of replacing it, and the binder would quietly keep the default.
-    /// The embedded defaults say which keys are single values.
+    /// the embedded default instead of replacing it, and the binder would quietly keep the default;
+    /// a single value given for a list or object is refused too. The embedded defaults say which is which.
     /// </summary>
     private static void RejectShapeConflicts(IConfiguration configuration)
     {
@@ -62,6 +62,17 @@ internal static class NetGuardConfiguration
 
         void Walk(JsonElement element, string path)
         {
+            // The other way round: a single value where a list or an object belongs. The generated
+            // binder leaves such a key at its default without a word, so it is refused here. (An empty
+            // list or object in JSON reads as an empty value: that is no conflict.)
+            if (path.Length > 0 && element.ValueKind is JsonValueKind.Array or JsonValueKind.Object
+                && configuration.GetSection(path).Value is { Length: > 0 } single)
+            {
+                throw new ConfigurationException(element.ValueKind == JsonValueKind.Array
+                    ? $"{path} = {single}: expected a list [...]"
+                    : $"{path} = {single}: expected an object {{...}}");
+            }
+
             if (element.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in element.EnumerateObject())

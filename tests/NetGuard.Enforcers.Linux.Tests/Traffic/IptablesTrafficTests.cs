@@ -14,7 +14,10 @@ public sealed class IptablesTrafficTests : BlockTrafficTests
     protected override IFirewallEnforcer CreateEnforcer(ICommandRunner runner) => new IptablesEnforcer(runner);
 
     /// <summary>The pkts column of <c>iptables -L NETGUARD -v -x -n</c>, summed (every rule there is a drop).</summary>
-    protected override long DropCount(string ns) =>
+    protected override long DropCount(string ns) => ChainDropCount(ns);
+
+    /// <inheritdoc cref="DropCount"/>
+    internal static long ChainDropCount(string ns) =>
         NetworkLab.Exec(ns, "iptables", "-w", "-L", "NETGUARD", "-v", "-x", "-n").StandardOutput
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Skip(2)

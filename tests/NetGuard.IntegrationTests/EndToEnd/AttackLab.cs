@@ -180,6 +180,8 @@ internal sealed class AttackLab : IDisposable
         {
             ["NetGuard__Remediation__Mode"] = Mode,
             ["NetGuard__Remediation__Enforcer"] = Enforcer,
+            // The scenarios read iptables rules per block; the ipset variant has its own tests.
+            ["NetGuard__Remediation__Ipset"] = "false",
             ["NetGuard__Capture__Interfaces__0"] = Lab.InterfaceB,
             ["NetGuard__Alerts__Syslog__Enabled"] = "true",
             ["NetGuard__Alerts__Syslog__Transport"] = "Tcp",

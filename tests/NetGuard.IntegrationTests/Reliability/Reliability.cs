@@ -34,6 +34,8 @@ internal static class Reliability
         {
             ["NetGuard__Remediation__Mode"] = mode,
             ["NetGuard__Remediation__Enforcer"] = enforcer,
+            // These tests read iptables rules per block; the ipset variant has its own tests.
+            ["NetGuard__Remediation__Ipset"] = "false",
             ["NetGuard__Remediation__EnforcerTimeout"] = timeout,
         };
         if (tools is not null)

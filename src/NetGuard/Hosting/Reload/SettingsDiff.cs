@@ -22,6 +22,8 @@ internal static class SettingsDiff
         $"{RemediationOptions.Section}:{nameof(RemediationOptions.ReconcileInterval)}",
         $"{RemediationOptions.Section}:{nameof(RemediationOptions.EnforcerTimeout)}",
         $"{RemediationOptions.Section}:{nameof(RemediationOptions.EnforcerRetries)}",
+        $"{RemediationOptions.Section}:{nameof(RemediationOptions.Ipset)}",
+        $"{RemediationOptions.Section}:{nameof(RemediationOptions.ToolDirectory)}",
     };
 
     /// <summary>Changed keys the daemon applies at run time.</summary>
