@@ -46,7 +46,7 @@ public partial class SyslogOutageTests(ITestOutputHelper output)
 
         rsyslog.Stop();
         var down = Stopwatch.StartNew();
-        var received = rsyslog.Messages().Count;
+        var received = rsyslog.Lines().Count;
         for (var i = 0; i < OutageAttackers; i++)
         {
             Flood(lab, Subnet, Source(100 + i));
@@ -63,9 +63,9 @@ public partial class SyslogOutageTests(ITestOutputHelper output)
         // alert raised while the buffer is still full would be dropped, so the next one waits for them.
         rsyslog.StartProcess();
         var back = Stopwatch.StartNew();
-        while (rsyslog.Messages().Count < received + BufferEvents - 1)
+        while (rsyslog.Lines().Count < received + BufferEvents - 1)
         {
-            Assert.True(back.Elapsed < TimeSpan.FromSeconds(30), $"the buffered alerts did not arrive; rsyslog has:\n{string.Join('\n', rsyslog.Messages())}");
+            Assert.True(back.Elapsed < TimeSpan.FromSeconds(30), $"the buffered alerts did not arrive; rsyslog has:\n{string.Join('\n', rsyslog.Lines())}");
             Thread.Sleep(200);
         }
 
@@ -76,7 +76,7 @@ public partial class SyslogOutageTests(ITestOutputHelper output)
         Assert.Equal(0, daemon.Stop());
 
         // What arrived after the restart and before the new alert: the events buffered during the outage.
-        var late = rsyslog.Messages().Skip(received).TakeWhile(m => !m.Contains(Source(250) + " ", StringComparison.Ordinal)).ToList();
+        var late = rsyslog.Lines().Skip(received).TakeWhile(m => !m.Contains(Source(250) + " ", StringComparison.Ordinal)).ToList();
         var last = Counters().Matches(daemon.Log)[^1];
         long Counter(string name) => long.Parse(last.Groups[name].Value, CultureInfo.InvariantCulture);
         output.WriteLine($"after the outage rsyslog received {late.Count} of the {alerted} outage alerts; the daemon counted syslog sent {Counter("sent")}, buffered {Counter("buffered")}, dropped {Counter("dropped")}");
@@ -104,9 +104,9 @@ public partial class SyslogOutageTests(ITestOutputHelper output)
     private static void WaitForMessage(NamespaceRsyslog rsyslog, string text)
     {
         var clock = Stopwatch.StartNew();
-        while (!rsyslog.Messages().Any(m => m.Contains(text, StringComparison.Ordinal)))
+        while (!rsyslog.Lines().Any(m => m.Contains(text, StringComparison.Ordinal)))
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"'{text}' never reached rsyslog; it has:\n{string.Join('\n', rsyslog.Messages())}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"'{text}' never reached rsyslog; it has:\n{string.Join('\n', rsyslog.Lines())}");
             Thread.Sleep(200);
         }
     }
