@@ -80,17 +80,18 @@ public sealed class SecondHandoff : ISecondSink, IDisposable
     /// <summary>Waits until the sink has seen every second handed over; rethrows what the sink threw.</summary>
     public void Complete()
     {
-        if (!_completed)
-        {
-            _completed = true;
-            _queue.CompleteAdding();
-            _thread.Join();
-        }
-
+        Finish();
         _fault?.Throw();
     }
 
     public void Dispose()
+    {
+        Finish();
+        _queue.Dispose();
+    }
+
+    /// <summary>No more seconds: lets the sink's thread drain the queue and waits for it.</summary>
+    private void Finish()
     {
         if (!_completed)
         {
@@ -98,8 +99,6 @@ public sealed class SecondHandoff : ISecondSink, IDisposable
             _queue.CompleteAdding();
             _thread.Join();
         }
-
-        _queue.Dispose();
     }
 
     private void Drain()

@@ -78,26 +78,16 @@ internal sealed unsafe partial class FileInput : IDisposable
     /// <summary>Returns and consumes the next <paramref name="count"/> bytes, or an empty span if the file ends first.</summary>
     public ReadOnlySpan<byte> Take(int count)
     {
+        var span = Peek(count);
         if (IsMapped)
         {
-            ReleaseBehind();
-            if (Length - _fileOffset < count)
-            {
-                return default;
-            }
-
-            var mapped = new ReadOnlySpan<byte>(_mapped + _fileOffset, count);
-            _fileOffset += count;
-            return mapped;
+            _fileOffset += span.Length;
         }
-
-        if (_end - _start < count && !Fill(count))
+        else
         {
-            return default;
+            _start += span.Length;
         }
 
-        var span = _buffer.AsSpan(_start, count);
-        _start += count;
         return span;
     }
 
