@@ -63,7 +63,7 @@ public sealed partial class TrafficAggregator
         var ahead = Math.Min(packets.Length, HashAhead);
         for (var i = 0; i < ahead; i++)
         {
-            ring[i] = new PacketHashes(packets[i]);
+            ring[i].Set(packets[i]);
         }
 
         for (var i = 0; i < packets.Length; i++)
@@ -72,7 +72,7 @@ public sealed partial class TrafficAggregator
             if (far < packets.Length)
             {
                 ref var h = ref ring[far & (RingSize - 1)];
-                h = new PacketHashes(packets[far]);
+                h.Set(packets[far]);
                 _hosts.PrefetchBucket(h.Source);
                 _hosts.PrefetchBucket(h.Destination);
                 _flows.PrefetchBucket(h);

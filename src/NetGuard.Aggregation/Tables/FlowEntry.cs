@@ -25,9 +25,9 @@ internal struct FlowEntry
     [FieldOffset(36)]
     public IpProtocol Protocol;
 
-    /// <summary>Next entry in the same hash chain, plus one (0 ends the chain).</summary>
+    /// <summary>On a free entry: the next free entry, plus one (0 ends the list).</summary>
     [FieldOffset(40)]
-    public int ChainNext;
+    public int NextFree;
 
     [FieldOffset(44)]
     public int LruPrev;

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace NetGuard.Aggregation.Tables;
 
-/// <summary>Free list, LRU list and chain maintenance.</summary>
+/// <summary>Free list, recency list and index maintenance.</summary>
 internal sealed partial class FlowTable
 {
     private int Allocate()
@@ -10,7 +10,7 @@ internal sealed partial class FlowTable
         if (_freeHead != None)
         {
             var index = _freeHead;
-            _freeHead = _entries[index].ChainNext - 1;
+            _freeHead = _entries[index].NextFree - 1;
             return index;
         }
 
@@ -29,18 +29,51 @@ internal sealed partial class FlowTable
     private void Remove(int index)
     {
         ref var e = ref _entries[index];
-        ref var link = ref _buckets[Bucket(e)];
-        while (link != index + 1)
-        {
-            link = ref _entries[link - 1].ChainNext;
-        }
-
-        link = e.ChainNext;
+        Delete(Hash(e), index);
         Unlink(index);
         e = default;
-        e.ChainNext = _freeHead + 1;
+        e.NextFree = _freeHead + 1;
         _freeHead = index;
         Count--;
+    }
+
+    /// <summary>Puts the entry in the first empty bucket from its hash's home on (the index is at most half full).</summary>
+    private void Insert(uint hash, int index)
+    {
+        var bucket = (int)hash & _mask;
+        while (_buckets[bucket] != 0)
+        {
+            bucket = (bucket + 1) & _mask;
+        }
+
+        _buckets[bucket] = ((ulong)hash << 32) | (uint)(index + 1);
+    }
+
+    /// <summary>
+    /// Empties the entry's bucket and shifts later buckets of the same run back into the hole when their
+    /// home allows (backward-shift deletion), so that no lookup stops early at a gap and no tombstones pile up.
+    /// </summary>
+    private void Delete(uint hash, int index)
+    {
+        var wanted = ((ulong)hash << 32) | (uint)(index + 1);
+        var hole = (int)hash & _mask;
+        while (_buckets[hole] != wanted)
+        {
+            hole = (hole + 1) & _mask;
+        }
+
+        for (var next = (hole + 1) & _mask; _buckets[next] != 0; next = (next + 1) & _mask)
+        {
+            var home = (int)(_buckets[next] >> 32) & _mask;
+            // The entry at next may move back to hole only if hole lies on its probe path (home .. next).
+            if (((next - home) & _mask) >= ((next - hole) & _mask))
+            {
+                _buckets[hole] = _buckets[next];
+                hole = next;
+            }
+        }
+
+        _buckets[hole] = 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -13,6 +13,7 @@ namespace NetGuard.Aggregation.Tables;
 internal sealed class HostTable
 {
     private const int InitialBuckets = 1 << 15;
+    private const int HotBytes = 128;
     private readonly int[] _slotBucket;
     private readonly int _maxBuckets;
     private int[] _buckets;
@@ -74,9 +75,8 @@ internal sealed class HostTable
         var slot = _buckets[(int)hash & _mask] - 1;
         if (slot >= 0)
         {
-            ref var host = ref Slots[slot];
-            Prefetch.Line(ref host);
-            Prefetch.Line(ref host.Out);
+            // The address and both directions' counters: the first 128 bytes of the slot.
+            Prefetch.Bytes(ref Slots[slot], HotBytes);
         }
 
         return slot;

@@ -1,5 +1,7 @@
 using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using Microsoft.Win32.SafeHandles;
 
 namespace NetGuard.Capture.Files;
@@ -25,6 +27,8 @@ internal sealed unsafe partial class FileInput : IDisposable
     private readonly byte* _mapped;
     private byte[] _buffer = [];
     private long _released;
+    private long _populated;
+    private long _prefetched;
     private int _start;
     private int _end;
     private long _fileOffset;
@@ -64,6 +68,7 @@ internal sealed unsafe partial class FileInput : IDisposable
         if (IsMapped)
         {
             ReleaseBehind();
+            ReadAhead();
             return Length - _fileOffset < count ? default : new ReadOnlySpan<byte>(_mapped + _fileOffset, count);
         }
 
@@ -140,6 +145,53 @@ internal sealed unsafe partial class FileInput : IDisposable
         _released = upTo;
     }
 
+    /// <summary>
+    /// Keeps the bytes <see cref="PrefetchDistance"/> ahead of the reader on their way into the cache.
+    /// Records have varying lengths, so where the next record header lies is known only once this one
+    /// is read: without this, every header is a wait on memory, one after another (93% of the reading
+    /// thread's own time was that one load; measured with perf). The hints are non-temporal: the file is
+    /// read once, and should not push the aggregator's tables out of the shared cache. Hints are dropped
+    /// on pages not yet mapped, so the page tables are filled a chunk ahead too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReadAhead()
+    {
+        var target = Math.Min(_fileOffset + PrefetchDistance, Length);
+        if (_prefetched >= target)
+        {
+            return;
+        }
+
+        if (target > _populated)
+        {
+            Populate(target);
+        }
+
+        if (Sse.IsSupported)
+        {
+            for (var line = Math.Max(_prefetched, _fileOffset); line < target; line += CacheLine)
+            {
+                Sse.PrefetchNonTemporal(_mapped + line);
+            }
+        }
+
+        _prefetched = target;
+    }
+
+    /// <summary>Maps the next <see cref="PopulateChunk"/> of the file into the page tables (Linux 5.14+; a hint elsewhere).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Populate(long target)
+    {
+        var from = _populated & ~((long)Environment.SystemPageSize - 1);
+        var to = Math.Min(Math.Max(target, from + PopulateChunk), Length);
+        if (OperatingSystem.IsLinux())
+        {
+            _ = Madvise(_mapped + from, (nuint)(to - from), PopulateReadAdvice);
+        }
+
+        _populated = to;
+    }
+
     /// <summary>Maps the whole file read-only; false (and the buffered path) where the file cannot be mapped, such as a pipe.</summary>
     private static bool TryMap(SafeFileHandle handle, long length, out MemoryMappedFile? map, out MemoryMappedViewAccessor? view, out byte* pointer)
     {
@@ -178,7 +230,11 @@ internal sealed unsafe partial class FileInput : IDisposable
 
     private const int SequentialAdvice = 2; // MADV_SEQUENTIAL
     private const int DontNeedAdvice = 4; // MADV_DONTNEED
+    private const int PopulateReadAdvice = 22; // MADV_POPULATE_READ
     private const long ReleaseChunk = 16 << 20;
+    private const int PrefetchDistance = 4 << 10;
+    private const long PopulateChunk = 2 << 20;
+    private const int CacheLine = 64;
 
     [LibraryImport("libc", EntryPoint = "madvise")]
     private static partial int Madvise(void* address, nuint length, int advice);
