@@ -37,9 +37,9 @@ public sealed partial class DetectionEngine
         };
 
         // A reported drift starts over, so the same episode does not trip again at once.
-        if (a.Profile is not null)
+        if (a.HasProfile)
         {
-            a.Profile.Cusum[(int)metric] = 0;
+            _profiles[a.ProfileSlot].Cusum[(int)metric] = 0;
         }
 
         Counters.Count(finding.Kind);

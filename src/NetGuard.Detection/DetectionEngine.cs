@@ -9,10 +9,12 @@ namespace NetGuard.Detection;
 /// <summary>
 /// Turns each closed second into alerts: judges every host against its learned baseline (or the
 /// network's), classifies what it sees, applies static thresholds, rate-limits repeats, and then
-/// learns from the second. Runs on the aggregation thread, as the aggregator's sink.
+/// learns from the second. Single-threaded: the aggregator's sink, on the detection thread behind <c>SecondHandoff</c>.
 /// </summary>
 public sealed partial class DetectionEngine : ISecondSink
 {
+    private const int BucketAhead = 8;
+    private const int ProfileAhead = 4;
     private readonly IAnomalySink _sink;
     private readonly HostProfileTable _profiles;
     private readonly EwmaBaseline[] _prior = new EwmaBaseline[HostMetrics.Count];
@@ -74,10 +76,23 @@ public sealed partial class DetectionEngine : ISecondSink
         var second = snapshot.Second;
         Array.Clear(_priorSums);
         var profiled = 0;
-        foreach (ref readonly var host in snapshot.Hosts)
+        var hosts = snapshot.Hosts;
+        for (var i = 0; i < hosts.Length; i++)
         {
-            var profile = _profiles.Touch(host.Host, second, create: host.In.Packets + host.Out.Packets >= _options.ProfileMinPackets);
-            _assessment.Assess(host, profile, _prior, _options);
+            // Profiles are spread over megabytes: start reading the next hosts' early (index, then profile).
+            if (i + BucketAhead < hosts.Length)
+            {
+                _profiles.PrefetchBucket(hosts[i + BucketAhead].Host);
+            }
+
+            if (i + ProfileAhead < hosts.Length)
+            {
+                _profiles.PrefetchProfile(hosts[i + ProfileAhead].Host);
+            }
+
+            ref readonly var host = ref hosts[i];
+            var profile = _profiles.Touch(host.Host, create: host.In.Packets + host.Out.Packets >= _options.ProfileMinPackets);
+            _assessment.Assess(host, _profiles, profile, _prior, _options);
             _findings.Clear();
             _classifier.Classify(host, _assessment, _findings);
             ApplyThresholds(host, _findings);
@@ -88,9 +103,9 @@ public sealed partial class DetectionEngine : ISecondSink
 
             _judgements?.Publish(second, host, _assessment);
 
-            if (profile is not null)
+            if (profile >= 0)
             {
-                Learn(profile);
+                Learn(ref _profiles[profile]);
                 profiled++;
             }
         }
@@ -103,7 +118,7 @@ public sealed partial class DetectionEngine : ISecondSink
     }
 
     /// <summary>Updates the host's baselines; an unusual value is learned ten times slower, so an attack does not become normal within seconds.</summary>
-    private void Learn(HostProfile profile)
+    private void Learn(ref HostProfile profile)
     {
         var a = _assessment;
         for (var m = 0; m < HostMetrics.Count; m++)

@@ -17,11 +17,11 @@ internal sealed class JudgementPublisher(IJudgementSink sink)
             _metrics[m] = new MetricJudgement(
                 assessment.Values[m],
                 assessment.Means[m],
-                assessment.JudgedAgainst[m].Deviation,
+                assessment.Deviations[m],
                 Math.Clamp(assessment.Z[m], 0, 10_000),
                 assessment.Cusum[m]);
         }
 
-        sink.OnJudged(second, host, assessment.Profile is not null, _metrics);
+        sink.OnJudged(second, host, assessment.HasProfile, _metrics);
     }
 }

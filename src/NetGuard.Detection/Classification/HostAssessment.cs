@@ -5,7 +5,7 @@ namespace NetGuard.Detection.Classification;
 
 /// <summary>
 /// One host-second judged metric by metric: value, the baseline it was judged against (the host's
-/// own once warm, else the network's), standardised distance and CUSUM. Reused scratch, no allocation.
+/// own once warm, else the network's), its spread, standardised distance and CUSUM. Reused scratch, no allocation.
 /// </summary>
 internal sealed class HostAssessment
 {
@@ -17,35 +17,53 @@ internal sealed class HostAssessment
 
     public double[] Cusum { get; } = new double[HostMetrics.Count];
 
+    /// <summary>The spread of the baseline each metric was judged against (what <see cref="Z"/> divided by).</summary>
+    public double[] Deviations { get; } = new double[HostMetrics.Count];
+
     public bool Warm { get; private set; }
 
-    public HostProfile? Profile { get; private set; }
+    /// <summary>The host's slot in the profile table, or -1 when it has no profile.</summary>
+    public int ProfileSlot { get; private set; } = -1;
 
-    /// <summary>The baselines this host-second was judged against (the host's own or the network's), unchanged until it is learned.</summary>
-    public EwmaBaseline[] JudgedAgainst { get; private set; } = [];
+    public bool HasProfile => ProfileSlot >= 0;
 
-    public void Assess(in HostSecond host, HostProfile? profile, EwmaBaseline[] prior, DetectionOptions options)
+    /// <summary>
+    /// Judges the host-second against the host's own baselines once warm, else the network's
+    /// (<paramref name="prior"/>), and advances the host's CUSUMs when it has a profile (<paramref name="slot"/> ≥ 0).
+    /// </summary>
+    public void Assess(in HostSecond host, HostProfileTable profiles, int slot, EwmaBaseline[] prior, DetectionOptions options)
     {
-        Profile = profile;
-        Warm = profile is not null && profile.ActiveSeconds >= options.WarmupSeconds;
-        JudgedAgainst = Warm ? profile!.Baselines : prior;
+        ProfileSlot = slot;
+        if (slot < 0)
+        {
+            Warm = false;
+            Judge(host, prior);
+            Cusum.AsSpan().Clear();
+            return;
+        }
+
+        ref var profile = ref profiles[slot];
+        Warm = profile.ActiveSeconds >= options.WarmupSeconds;
+        Judge(host, Warm ? profile.Baselines : prior);
+        Span<double> cusum = profile.Cusum;
+        for (var m = 0; m < HostMetrics.Count; m++)
+        {
+            cusum[m] = Math.Max(0, cusum[m] + Math.Min(Z[m], options.CusumZCap) - options.CusumDrift);
+            Cusum[m] = cusum[m];
+        }
+    }
+
+    private void Judge(in HostSecond host, ReadOnlySpan<EwmaBaseline> baselines)
+    {
         for (var m = 0; m < HostMetrics.Count; m++)
         {
             var value = HostMetrics.Value(host, (HostMetric)m);
-            ref readonly var baseline = ref JudgedAgainst[m];
-            var z = baseline.Z(value);
+            ref readonly var baseline = ref baselines[m];
+            var deviation = baseline.Deviation;
             Values[m] = value;
             Means[m] = baseline.Mean;
-            Z[m] = z;
-            if (profile is not null)
-            {
-                profile.Cusum[m] = Math.Max(0, profile.Cusum[m] + Math.Min(z, options.CusumZCap) - options.CusumDrift);
-                Cusum[m] = profile.Cusum[m];
-            }
-            else
-            {
-                Cusum[m] = 0;
-            }
+            Deviations[m] = deviation;
+            Z[m] = (value - baseline.Mean) / deviation;
         }
     }
 

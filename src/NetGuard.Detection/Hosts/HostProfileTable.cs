@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetGuard.Core.Packets;
 
 namespace NetGuard.Detection.Hosts;
@@ -5,47 +6,204 @@ namespace NetGuard.Detection.Hosts;
 /// <summary>
 /// Profiles of the hosts detection follows, bounded: the least recently active is dropped first
 /// (counted). A spoofed flood cannot fill it, because only hosts that sent or received a few
-/// packets in a second earn a profile.
+/// packets in a second earn a profile. Profiles sit in one array (grown by doubling up to the
+/// capacity), found through an open-addressed index at most half full; recency is a list threaded
+/// through two small arrays of slot numbers. Nothing is allocated per host, and
+/// <see cref="PrefetchBucket"/>/<see cref="PrefetchProfile"/> let a caller going through a second's
+/// hosts start the memory reads of the next ones early.
 /// </summary>
-internal sealed class HostProfileTable(int capacity)
+internal sealed class HostProfileTable
 {
-    private readonly Dictionary<NetAddress, LinkedListNode<HostProfile>> _index = new(Math.Min(capacity, 1 << 16));
-    private readonly LinkedList<HostProfile> _recency = new();
+    private const int None = -1;
+    private const int InitialRoom = 1 << 10;
+    private readonly int _capacity;
+    private HostProfile[] _profiles;
+    private int[] _newer;
+    private int[] _older;
 
-    public int Count => _index.Count;
+    /// <summary>Per bucket: a slot plus one; 0 is empty.</summary>
+    private int[] _buckets;
+    private int _mask;
+    private int _newest = None;
+    private int _oldest = None;
+
+    public HostProfileTable(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _capacity = capacity;
+        var room = Math.Min(capacity, InitialRoom);
+        _profiles = new HostProfile[room];
+        _newer = new int[room];
+        _older = new int[room];
+        _buckets = new int[HashSize(room)];
+        _mask = _buckets.Length - 1;
+    }
+
+    public int Count { get; private set; }
 
     public long Evicted { get; private set; }
 
+    /// <summary>The profile in <paramref name="slot"/>, as <see cref="Touch"/> returned it; valid until the next <see cref="Touch"/>.</summary>
+    public ref HostProfile this[int slot] => ref _profiles[slot];
+
     /// <summary>
-    /// The host's profile, marked as seen in <paramref name="second"/>; a host without one gets one only
-    /// when <paramref name="create"/> is true. One lookup either way.
+    /// The slot of the host's profile, marked most recently active; a host without one gets one only
+    /// when <paramref name="create"/> is true, else -1. One lookup either way.
     /// </summary>
-    public HostProfile? Touch(in NetAddress address, long second, bool create)
+    public int Touch(in NetAddress address, bool create)
     {
-        if (_index.TryGetValue(address, out var node))
+        var hash = (uint)address.GetHashCode();
+        for (var bucket = (int)hash & _mask; _buckets[bucket] != 0; bucket = (bucket + 1) & _mask)
         {
-            _recency.Remove(node);
-            _recency.AddFirst(node);
+            var found = _buckets[bucket] - 1;
+            if (_profiles[found].Address == address)
+            {
+                MoveToFront(found);
+                return found;
+            }
         }
-        else if (!create)
+
+        if (!create)
         {
-            return null;
+            return None;
+        }
+
+        int slot;
+        if (Count == _capacity)
+        {
+            slot = _oldest;
+            Unlink(slot);
+            Delete(slot);
+            Evicted++;
         }
         else
         {
-            if (_index.Count >= capacity)
+            if (Count == _profiles.Length)
             {
-                var oldest = _recency.Last!;
-                _recency.RemoveLast();
-                _index.Remove(oldest.Value.Address);
-                Evicted++;
+                Grow();
             }
 
-            node = _recency.AddFirst(new HostProfile(address));
-            _index[address] = node;
+            slot = Count++;
         }
 
-        node.Value.LastSecond = second;
-        return node.Value;
+        _profiles[slot] = new HostProfile { Address = address };
+        Insert(hash, slot);
+        PushFront(slot);
+        return slot;
     }
+
+    /// <summary>Brings the host's index bucket toward the cache, for a lookup a few hosts later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchBucket(in NetAddress address) => Prefetch.Line(ref _buckets[address.GetHashCode() & _mask]);
+
+    /// <summary>Brings the profile the host's bucket points at toward the cache (its bucket was prefetched earlier).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchProfile(in NetAddress address)
+    {
+        var entry = _buckets[address.GetHashCode() & _mask];
+        if (entry != 0)
+        {
+            Prefetch.Bytes(ref _profiles[entry - 1], Unsafe.SizeOf<HostProfile>());
+        }
+    }
+
+    private void Insert(uint hash, int slot)
+    {
+        var bucket = (int)hash & _mask;
+        while (_buckets[bucket] != 0)
+        {
+            bucket = (bucket + 1) & _mask;
+        }
+
+        _buckets[bucket] = slot + 1;
+    }
+
+    /// <summary>Empties the slot's bucket and shifts the rest of its run back where their homes allow (no tombstones).</summary>
+    private void Delete(int slot)
+    {
+        var hole = _profiles[slot].Address.GetHashCode() & _mask;
+        while (_buckets[hole] != slot + 1)
+        {
+            hole = (hole + 1) & _mask;
+        }
+
+        for (var next = (hole + 1) & _mask; _buckets[next] != 0; next = (next + 1) & _mask)
+        {
+            var home = _profiles[_buckets[next] - 1].Address.GetHashCode() & _mask;
+            if (((next - home) & _mask) >= ((next - hole) & _mask))
+            {
+                _buckets[hole] = _buckets[next];
+                hole = next;
+            }
+        }
+
+        _buckets[hole] = 0;
+    }
+
+    /// <summary>Doubles the room (up to the capacity) and rebuilds the index for it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow()
+    {
+        var room = (int)Math.Min(_capacity, _profiles.Length * 2L);
+        Array.Resize(ref _profiles, room);
+        Array.Resize(ref _newer, room);
+        Array.Resize(ref _older, room);
+        _buckets = new int[HashSize(room)];
+        _mask = _buckets.Length - 1;
+        for (var slot = 0; slot < Count; slot++)
+        {
+            Insert((uint)_profiles[slot].Address.GetHashCode(), slot);
+        }
+    }
+
+    private void MoveToFront(int slot)
+    {
+        if (_newest != slot)
+        {
+            Unlink(slot);
+            PushFront(slot);
+        }
+    }
+
+    private void PushFront(int slot)
+    {
+        _newer[slot] = None;
+        _older[slot] = _newest;
+        if (_newest != None)
+        {
+            _newer[_newest] = slot;
+        }
+
+        _newest = slot;
+        if (_oldest == None)
+        {
+            _oldest = slot;
+        }
+    }
+
+    private void Unlink(int slot)
+    {
+        var newer = _newer[slot];
+        var older = _older[slot];
+        if (newer != None)
+        {
+            _older[newer] = older;
+        }
+        else
+        {
+            _newest = older;
+        }
+
+        if (older != None)
+        {
+            _newer[older] = newer;
+        }
+        else
+        {
+            _oldest = newer;
+        }
+    }
+
+    /// <summary>A power of two at least twice <paramref name="room"/>: the index stays at most half full.</summary>
+    private static int HashSize(int room) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(room, 8) * 2);
 }
