@@ -13,9 +13,8 @@ namespace NetGuard.Aggregation;
 public sealed partial class TrafficAggregator
 {
     private const long MicrosPerSecond = 1_000_000;
-    private const int HashAhead = 16;
+    private const int BucketAhead = 16;
     private const int SlotAhead = 8;
-    private const int RingSize = 32;
     private readonly ISecondSink _sink;
     private readonly HostTable _hosts;
     private readonly PairTable _peers;
@@ -49,63 +48,55 @@ public sealed partial class TrafficAggregator
     public AggregationCounters Counters { get; } = new();
 
     /// <summary>Adds one packet.</summary>
-    public void Add(in PacketRecord packet) => Add(packet, new PacketHashes(packet));
+    public void Add(in PacketRecord packet) => AddOne(packet);
 
     /// <summary>
     /// Adds packets in order, as <see cref="Add(in PacketRecord)"/> would one by one, but with the
-    /// table lookups of later packets started early: hashes are computed <see cref="HashAhead"/>
-    /// packets ahead and their buckets prefetched, then <see cref="SlotAhead"/> packets ahead the
-    /// entries those buckets point at. Most lookups then hit the cache instead of waiting on memory.
+    /// table lookups of later packets started early: <see cref="BucketAhead"/> packets ahead their
+    /// buckets are prefetched (the record carries its hashes), then <see cref="SlotAhead"/> packets
+    /// ahead the entries those buckets point at. Most lookups then hit the cache instead of waiting on memory.
     /// </summary>
     public void AddRange(ReadOnlySpan<PacketRecord> packets)
     {
-        Span<PacketHashes> ring = stackalloc PacketHashes[RingSize];
-        var ahead = Math.Min(packets.Length, HashAhead);
-        for (var i = 0; i < ahead; i++)
-        {
-            ring[i].Set(packets[i]);
-        }
-
         for (var i = 0; i < packets.Length; i++)
         {
-            var far = i + HashAhead;
+            var far = i + BucketAhead;
             if (far < packets.Length)
             {
-                ref var h = ref ring[far & (RingSize - 1)];
-                h.Set(packets[far]);
-                _hosts.PrefetchBucket(h.Source);
-                _hosts.PrefetchBucket(h.Destination);
-                _flows.PrefetchBucket(h);
+                ref readonly var p = ref packets[far];
+                _hosts.PrefetchBucket(p.SourceHash);
+                _hosts.PrefetchBucket(p.DestinationHash);
+                _flows.PrefetchBucket(p);
             }
 
             var near = i + SlotAhead;
             if (near < packets.Length)
             {
-                ref readonly var h = ref ring[near & (RingSize - 1)];
-                var src = _hosts.PrefetchSlot(h.Source);
-                var dst = _hosts.PrefetchSlot(h.Destination);
-                _flows.PrefetchEntry(h);
+                ref readonly var p = ref packets[near];
+                var src = _hosts.PrefetchSlot(p.SourceHash);
+                var dst = _hosts.PrefetchSlot(p.DestinationHash);
+                _flows.PrefetchEntry(p);
                 if (src >= 0 && dst >= 0)
                 {
                     _peers.PrefetchPair(src, (uint)dst);
                 }
             }
 
-            Add(packets[i], ring[i & (RingSize - 1)]);
+            AddOne(packets[i]);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(in PacketRecord packet, in PacketHashes hashes)
+    private void AddOne(in PacketRecord packet)
     {
         AdvanceTo(packet.TimestampMicros / MicrosPerSecond);
         Counters._packets++;
         _secondPackets++;
         _secondBytes += packet.IpLength;
 
-        var newFlow = _flows.Observe(packet, hashes);
-        var src = _hosts.GetOrAdd(packet.Source, hashes.Source);
-        var dst = _hosts.GetOrAdd(packet.Destination, hashes.Destination);
+        var newFlow = _flows.Observe(packet);
+        var src = _hosts.GetOrAdd(packet.Source, packet.SourceHash);
+        var dst = _hosts.GetOrAdd(packet.Destination, packet.DestinationHash);
         var slots = _hosts.Slots;
         if (src >= 0)
         {

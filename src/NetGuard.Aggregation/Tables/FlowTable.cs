@@ -55,21 +55,18 @@ internal sealed partial class FlowTable
     /// Records a packet of the flow; returns true when it starts a new flow. The packet's source
     /// becomes the initiator of a new flow.
     /// </summary>
-    public bool Observe(in PacketRecord packet) => Observe(packet, new PacketHashes(packet));
-
-    /// <inheritdoc cref="Observe(in PacketRecord)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Observe(in PacketRecord packet, in PacketHashes hashes)
+    public bool Observe(in PacketRecord packet)
     {
         var now = packet.TimestampMicros;
         ExpireIdle(now);
 
-        var sourceFirst = hashes.SourceFirst;
+        var sourceFirst = packet.SourceIsFirst;
         ref readonly var a = ref sourceFirst ? ref packet.Source : ref packet.Destination;
         ref readonly var b = ref sourceFirst ? ref packet.Destination : ref packet.Source;
         var portA = sourceFirst ? packet.SourcePort : packet.DestinationPort;
         var portB = sourceFirst ? packet.DestinationPort : packet.SourcePort;
-        var hash = hashes.Flow;
+        var hash = packet.FlowHash;
         for (var bucket = (int)hash & _mask; ; bucket = (bucket + 1) & _mask)
         {
             var slot = _buckets[bucket];
@@ -141,16 +138,16 @@ internal sealed partial class FlowTable
 
     /// <summary>Brings the packet's bucket toward the cache, for a lookup a few packets later.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchBucket(in PacketHashes hashes) => Prefetch.Line(ref _buckets[(int)hashes.Flow & _mask]);
+    public void PrefetchBucket(in PacketRecord packet) => Prefetch.Line(ref _buckets[(int)packet.FlowHash & _mask]);
 
     /// <summary>
     /// Brings the packet's flow entry toward the cache (its bucket was prefetched earlier): the first
     /// of the two buckets where nearly every flow sits whose hash matches.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchEntry(in PacketHashes hashes)
+    public void PrefetchEntry(in PacketRecord packet)
     {
-        var hash = hashes.Flow;
+        var hash = packet.FlowHash;
         var bucket = (int)hash & _mask;
         var slot = _buckets[bucket];
         if ((uint)(slot >> 32) != hash)
@@ -164,31 +161,7 @@ internal sealed partial class FlowTable
             Prefetch.Bytes(ref _entries[(int)(uint)slot - 1], Unsafe.SizeOf<FlowEntry>());
         }
     }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool SourceFirst(in PacketRecord p)
-    {
-        if (p.Source.High != p.Destination.High)
-        {
-            return p.Source.High < p.Destination.High;
-        }
-
-        if (p.Source.Low != p.Destination.Low)
-        {
-            return p.Source.Low < p.Destination.Low;
-        }
-
-        return p.SourcePort <= p.DestinationPort;
-    }
-
-    /// <summary>The hash of a flow in canonical order; the bucket is its low bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static uint Hash(in NetAddress a, in NetAddress b, ushort portA, ushort portB, IpProtocol protocol)
-    {
-        var h = Hashing.Mix(a.High ^ (a.Low * 31) ^ ((ulong)portA << 48 | (ulong)portB << 32 | (byte)protocol));
-        return (uint)Hashing.Mix(h ^ b.High ^ (b.Low * 17));
-    }
-
-    private static uint Hash(in FlowEntry e) => Hash(e.AddressA, e.AddressB, e.PortA, e.PortB, e.Protocol);
+    private static uint Hash(in FlowEntry e) => PacketRecord.HashFlow(e.AddressA, e.AddressB, e.PortA, e.PortB, e.Protocol);
 
     /// <summary>Doubles the index and re-inserts every flow by the hash its bucket kept.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -27,7 +27,7 @@ internal sealed unsafe partial class FileInput : IDisposable
     private readonly byte* _mapped;
     private byte[] _buffer = [];
     private long _released;
-    private long _populated;
+    private long _mappedAhead;
     private long _prefetched;
     private int _start;
     private int _end;
@@ -151,7 +151,7 @@ internal sealed unsafe partial class FileInput : IDisposable
     /// is read: without this, every header is a wait on memory, one after another (93% of the reading
     /// thread's own time was that one load; measured with perf). The hints are non-temporal: the file is
     /// read once, and should not push the aggregator's tables out of the shared cache. Hints are dropped
-    /// on pages not yet mapped, so the page tables are filled a chunk ahead too.
+    /// on pages not yet mapped, so the pages are mapped a chunk ahead too.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReadAhead()
@@ -162,9 +162,9 @@ internal sealed unsafe partial class FileInput : IDisposable
             return;
         }
 
-        if (target > _populated)
+        if (target > _mappedAhead)
         {
-            Populate(target);
+            MapAhead(target);
         }
 
         if (Sse.IsSupported)
@@ -178,18 +178,23 @@ internal sealed unsafe partial class FileInput : IDisposable
         _prefetched = target;
     }
 
-    /// <summary>Maps the next <see cref="PopulateChunk"/> of the file into the page tables (Linux 5.14+; a hint elsewhere).</summary>
+    /// <summary>
+    /// Maps the next <see cref="MapAheadChunk"/> of the file into the page tables by reading one byte
+    /// per <see cref="FaultStep"/>: each such page fault maps the pages around it as well (Linux maps
+    /// 64 KiB around a fault in a file that is in the page cache). That cost a quarter less kernel time
+    /// than asking for the same pages with MADV_POPULATE_READ (measured, 5M-packet replay), and it
+    /// works wherever the file is mapped.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Populate(long target)
+    private void MapAhead(long target)
     {
-        var from = _populated & ~((long)Environment.SystemPageSize - 1);
-        var to = Math.Min(Math.Max(target, from + PopulateChunk), Length);
-        if (OperatingSystem.IsLinux())
+        var to = Math.Min(Math.Max(target, _mappedAhead + MapAheadChunk), Length);
+        for (var at = _mappedAhead; at < to; at += FaultStep)
         {
-            _ = Madvise(_mapped + from, (nuint)(to - from), PopulateReadAdvice);
+            _ = Volatile.Read(ref _mapped[at]);
         }
 
-        _populated = to;
+        _mappedAhead = to;
     }
 
     /// <summary>Maps the whole file read-only; false (and the buffered path) where the file cannot be mapped, such as a pipe.</summary>
@@ -230,10 +235,10 @@ internal sealed unsafe partial class FileInput : IDisposable
 
     private const int SequentialAdvice = 2; // MADV_SEQUENTIAL
     private const int DontNeedAdvice = 4; // MADV_DONTNEED
-    private const int PopulateReadAdvice = 22; // MADV_POPULATE_READ
     private const long ReleaseChunk = 16 << 20;
     private const int PrefetchDistance = 4 << 10;
-    private const long PopulateChunk = 2 << 20;
+    private const long MapAheadChunk = 512 << 10;
+    private const int FaultStep = 64 << 10;
     private const int CacheLine = 64;
 
     [LibraryImport("libc", EntryPoint = "madvise")]
