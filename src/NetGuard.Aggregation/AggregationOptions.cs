@@ -18,7 +18,7 @@ public sealed class AggregationOptions
     [Range(16, 67_108_864)]
     public int MaxPairsPerSecond { get; set; } = 1 << 19;
 
-    /// <summary>Flows tracked at once (about 100 bytes each); the least recently seen is evicted first.</summary>
+    /// <summary>Flows tracked at once (80 bytes each: a 64-byte entry and its share of the index, allocated at start); the least recently seen is evicted first.</summary>
     [Range(16, 67_108_864)]
     public int MaxFlows { get; set; } = 1 << 19;
 

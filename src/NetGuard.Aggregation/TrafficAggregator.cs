@@ -53,8 +53,8 @@ public sealed partial class TrafficAggregator
     /// <summary>
     /// Adds packets in order, as <see cref="Add(in PacketRecord)"/> would one by one, but with the
     /// table lookups of later packets started early: <see cref="BucketAhead"/> packets ahead their
-    /// buckets are prefetched (the record carries its hashes), then <see cref="SlotAhead"/> packets
-    /// ahead the entries those buckets point at. Most lookups then hit the cache instead of waiting on memory.
+    /// buckets are prefetched (the record carries its hashes; the peer pair's bucket follows from
+    /// them), then <see cref="SlotAhead"/> packets ahead the host slots and flow entry those buckets name. Most lookups then hit the cache instead of waiting on memory.
     /// </summary>
     public void AddRange(ReadOnlySpan<PacketRecord> packets)
     {
@@ -67,19 +67,16 @@ public sealed partial class TrafficAggregator
                 _hosts.PrefetchBucket(p.SourceHash);
                 _hosts.PrefetchBucket(p.DestinationHash);
                 _flows.PrefetchBucket(p);
+                _peers.PrefetchPair(PairTable.Hash(p.SourceHash, p.DestinationHash));
             }
 
             var near = i + SlotAhead;
             if (near < packets.Length)
             {
                 ref readonly var p = ref packets[near];
-                var src = _hosts.PrefetchSlot(p.SourceHash);
-                var dst = _hosts.PrefetchSlot(p.DestinationHash);
+                _hosts.PrefetchSlot(p.SourceHash);
+                _hosts.PrefetchSlot(p.DestinationHash);
                 _flows.PrefetchEntry(p);
-                if (src >= 0 && dst >= 0)
-                {
-                    _peers.PrefetchPair(src, (uint)dst);
-                }
             }
 
             AddOne(packets[i]);
@@ -121,7 +118,7 @@ public sealed partial class TrafficAggregator
             return;
         }
 
-        if (_peers.Increment(src, (uint)dst) == 1)
+        if (_peers.Increment(src, (uint)dst, PairTable.Hash(packet.SourceHash, packet.DestinationHash)) == 1)
         {
             slots[src].Out.DistinctPeers++;
             slots[dst].In.DistinctPeers++;
@@ -129,12 +126,12 @@ public sealed partial class TrafficAggregator
 
         if (newFlow && HasPorts(packet.Protocol))
         {
-            if (_portsOut.Increment(src, packet.DestinationPort) == 1)
+            if (_portsOut.Increment(src, packet.DestinationPort, PairTable.Hash(packet.SourceHash, packet.DestinationPort)) == 1)
             {
                 slots[src].Out.DistinctPorts++;
             }
 
-            if (_portsIn.Increment(dst, packet.DestinationPort) == 1)
+            if (_portsIn.Increment(dst, packet.DestinationPort, PairTable.Hash(packet.DestinationHash, packet.DestinationPort)) == 1)
             {
                 slots[dst].In.DistinctPorts++;
             }

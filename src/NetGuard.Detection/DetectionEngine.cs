@@ -9,7 +9,8 @@ namespace NetGuard.Detection;
 /// <summary>
 /// Turns each closed second into alerts: judges every host against its learned baseline (or the
 /// network's), classifies what it sees, applies static thresholds, rate-limits repeats, and then
-/// learns from the second. Single-threaded: the aggregator's sink, on the detection thread behind <c>SecondHandoff</c>.
+/// learns from the second. The aggregator's sink, called for one second at a time: on the aggregation
+/// thread, or on the detection thread behind a <c>SecondHandoff</c>.
 /// </summary>
 public sealed partial class DetectionEngine : ISecondSink
 {
@@ -42,7 +43,7 @@ public sealed partial class DetectionEngine : ISecondSink
         _judgements = judgements is null ? null : new JudgementPublisher(judgements);
     }
 
-    /// <summary>Swaps the settings on the aggregation thread, between seconds (once per reload, never per packet).</summary>
+    /// <summary>Swaps the settings on the thread that runs <see cref="OnSecond"/>, between seconds (once per reload, never per packet).</summary>
     private void Apply(DetectionOptions options)
     {
         _options = options;
@@ -82,12 +83,12 @@ public sealed partial class DetectionEngine : ISecondSink
             // Profiles are spread over megabytes: start reading the next hosts' early (index, then profile).
             if (i + BucketAhead < hosts.Length)
             {
-                _profiles.PrefetchBucket(hosts[i + BucketAhead].Host);
+                _profiles.PrefetchBucket((uint)hosts[i + BucketAhead].Host.GetHashCode());
             }
 
             if (i + ProfileAhead < hosts.Length)
             {
-                _profiles.PrefetchProfile(hosts[i + ProfileAhead].Host);
+                _profiles.PrefetchProfile((uint)hosts[i + ProfileAhead].Host.GetHashCode());
             }
 
             ref readonly var host = ref hosts[i];

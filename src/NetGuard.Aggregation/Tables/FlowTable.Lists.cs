@@ -57,8 +57,13 @@ internal sealed partial class FlowTable
     {
         var wanted = ((ulong)hash << 32) | (uint)(index + 1);
         var hole = (int)hash & _mask;
-        while (_buckets[hole] != wanted)
+        for (var probes = 0; _buckets[hole] != wanted; probes++)
         {
+            if (probes == _buckets.Length)
+            {
+                throw new InvalidOperationException($"flow entry {index} is missing from the flow index");
+            }
+
             hole = (hole + 1) & _mask;
         }
 

@@ -113,7 +113,8 @@ internal sealed partial class FlowTable
         n.Protocol = packet.Protocol;
         n.FirstSecond = SecondOf(now);
         n.LastMicros = now;
-        Insert(hash, index);
+        // Indexed by the entry's own hash, the one Remove computes: the two can never disagree.
+        Insert(Hash(n), index);
         PushFront(index);
         Count++;
         if (Count * 2 > _buckets.Length && _buckets.Length < _maxBuckets)
@@ -161,6 +162,7 @@ internal sealed partial class FlowTable
             Prefetch.Bytes(ref _entries[(int)(uint)slot - 1], Unsafe.SizeOf<FlowEntry>());
         }
     }
+
     private static uint Hash(in FlowEntry e) => PacketRecord.HashFlow(e.AddressA, e.AddressB, e.PortA, e.PortB, e.Protocol);
 
     /// <summary>Doubles the index and re-inserts every flow by the hash its bucket kept.</summary>

@@ -11,7 +11,7 @@ namespace NetGuard.Aggregation.Tables;
 /// an ordinary second's lookups stay in the cache instead of spreading over megabytes. A bucket keeps
 /// the host's hash beside its slot, so <see cref="PrefetchSlot"/> names the right slot even when the
 /// host does not sit in its home bucket (guessing the home bucket's slot was wrong for about a fifth
-/// of lookups, and each wrong guess was two waits on memory: the slot and the pair it led to).
+/// of lookups, and each wrong guess left a wait on memory for the slot).
 /// </summary>
 internal sealed class HostTable
 {
@@ -19,6 +19,7 @@ internal sealed class HostTable
     private const int HotBytes = 128;
     private readonly int[] _slotBucket;
     private readonly int _maxBuckets;
+
     /// <summary>Per bucket: the host's hash in the high half, its slot plus one in the low half; 0 is empty.</summary>
     private ulong[] _buckets;
     private int _mask;
@@ -70,11 +71,11 @@ internal sealed class HostTable
     public void PrefetchBucket(uint hash) => Prefetch.Line(ref _buckets[(int)hash & _mask]);
 
     /// <summary>
-    /// Brings the host's slot toward the cache (its bucket was prefetched earlier) and returns it: the
-    /// first slot with the host's hash in the home bucket or the next, or -1 (not seen yet this second).
+    /// Brings the host's slot toward the cache (its bucket was prefetched earlier): the first slot with
+    /// the host's hash in the home bucket or the next; nothing when the host is not there yet this second.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int PrefetchSlot(uint hash)
+    public void PrefetchSlot(uint hash)
     {
         var bucket = (int)hash & _mask;
         var entry = _buckets[bucket];
@@ -89,8 +90,6 @@ internal sealed class HostTable
             // The address and both directions' counters: the first 128 bytes of the slot.
             Prefetch.Bytes(ref Slots[slot], HotBytes);
         }
-
-        return slot;
     }
 
     private int Add(in NetAddress address, uint hash, int bucket)

@@ -8,12 +8,15 @@ namespace NetGuard.Aggregation.Tables;
 /// first occurrence is what makes a peer or port "distinct". Bounded; a full table refuses new pairs.
 /// It starts small and doubles when a second needs more room (never past its capacity), so a
 /// quiet network's tables stay in the cache instead of spreading a few pairs over megabytes.
+/// The caller supplies the pair's hash (<see cref="Hash"/> of anything that identifies it): the
+/// aggregator hashes the two hosts' address hashes, which a packet carries, so the bucket can be
+/// prefetched 16 packets ahead, before the hosts' slots are known.
 /// </summary>
 internal sealed class PairTable
 {
     private const int InitialCapacity = 1 << 14;
 
-    // Key and count side by side: one cache line per probe instead of two.
+    // Slot, value, count and hash side by side: 16 bytes, one cache line per probe.
     private Entry[] _entries;
     private int[] _used;
     private int _mask;
@@ -35,39 +38,26 @@ internal sealed class PairTable
     /// <summary>Pairs refused this second because the table was full.</summary>
     public long Refused { get; private set; }
 
+    /// <summary>A pair's hash from two 32-bit parts (host hashes, or a host hash and a port).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Hash(uint first, uint second) => (uint)Hashing.Mix(((ulong)first << 32) | second);
+
     /// <summary>Counts one occurrence; returns 1 for a pair's first, more after, and 0 when it was refused.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Increment(int slot, uint value)
+    public int Increment(int slot, uint value, uint hash)
     {
-        // Stored plus one so that zero can mean "empty"; a slot is below 2^31, so this cannot overflow.
-        var key = ((long)slot << 32 | value) + 1;
-        var bucket = (int)Hashing.Mix((ulong)key) & _mask;
+        var bucket = (int)hash & _mask;
         while (true)
         {
             ref var e = ref _entries[bucket];
-            if (e.Key == key)
+            if (e.Count == 0)
             {
-                return ++e.Count;
+                return Add(slot, value, hash, bucket);
             }
 
-            if (e.Key == 0)
+            if (e.Hash == hash && e.Slot == slot && e.Value == value)
             {
-                if (Count == _room)
-                {
-                    if (_room == Capacity)
-                    {
-                        Refused++;
-                        return 0;
-                    }
-
-                    Grow();
-                    return Increment(slot, value);
-                }
-
-                e.Key = key;
-                e.Count = 1;
-                _used[Count++] = bucket;
-                return 1;
+                return ++e.Count;
             }
 
             bucket = (bucket + 1) & _mask;
@@ -76,7 +66,7 @@ internal sealed class PairTable
 
     /// <summary>Brings the pair's first bucket toward the cache, for an increment a few packets later.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchPair(int slot, uint value) => Prefetch.Line(ref _entries[(int)Hashing.Mix((ulong)(((long)slot << 32 | value) + 1)) & _mask]);
+    public void PrefetchPair(uint hash) => Prefetch.Line(ref _entries[(int)hash & _mask]);
 
     /// <summary>Calls <paramref name="visit"/> with the slot, value and count of every pair.</summary>
     public void ForEach<TVisitor>(ref TVisitor visit)
@@ -85,12 +75,41 @@ internal sealed class PairTable
         for (var i = 0; i < Count; i++)
         {
             ref readonly var e = ref _entries[_used[i]];
-            var key = e.Key - 1;
-            visit.Visit((int)(key >> 32), (uint)key, e.Count);
+            visit.Visit(e.Slot, e.Value, e.Count);
         }
     }
 
-    /// <summary>Doubles the room (up to the capacity) and re-inserts this second's pairs.</summary>
+    public void Reset()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            _entries[_used[i]].Count = 0;
+        }
+
+        Count = 0;
+        Refused = 0;
+    }
+
+    private int Add(int slot, uint value, uint hash, int bucket)
+    {
+        if (Count == _room)
+        {
+            if (_room == Capacity)
+            {
+                Refused++;
+                return 0;
+            }
+
+            Grow();
+            return Increment(slot, value, hash);
+        }
+
+        _entries[bucket] = new Entry { Slot = slot, Value = value, Count = 1, Hash = hash };
+        _used[Count++] = bucket;
+        return 1;
+    }
+
+    /// <summary>Doubles the room (up to the capacity) and re-inserts this second's pairs by their kept hashes.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
@@ -105,8 +124,8 @@ internal sealed class PairTable
         for (var i = 0; i < count; i++)
         {
             var e = old[used[i]];
-            var bucket = (int)Hashing.Mix((ulong)e.Key) & _mask;
-            while (_entries[bucket].Key != 0)
+            var bucket = (int)e.Hash & _mask;
+            while (_entries[bucket].Count != 0)
             {
                 bucket = (bucket + 1) & _mask;
             }
@@ -116,20 +135,12 @@ internal sealed class PairTable
         }
     }
 
+    /// <summary>A pair; <see cref="Count"/> 0 marks an empty bucket.</summary>
     private struct Entry
     {
-        public long Key;
+        public int Slot;
+        public uint Value;
         public int Count;
-    }
-
-    public void Reset()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            _entries[_used[i]].Key = 0;
-        }
-
-        Count = 0;
-        Refused = 0;
+        public uint Hash;
     }
 }

@@ -7,7 +7,7 @@ namespace NetGuard.Core.Packets;
 /// A hint to the CPU to bring a cache line in now, so that a table lookup a few packets later finds it
 /// there (the aggregator's tables, detection's host profiles). A hint never faults, so a stale address (a table grown or moved since) costs nothing but the hint.
 /// </summary>
-public static unsafe class Prefetch
+internal static unsafe class Prefetch
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Line<T>(ref T target)

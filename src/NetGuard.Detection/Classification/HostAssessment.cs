@@ -22,7 +22,7 @@ internal sealed class HostAssessment
 
     public bool Warm { get; private set; }
 
-    /// <summary>The host's slot in the profile table, or -1 when it has no profile.</summary>
+    /// <summary>The host's slot in the profile table, or -1 when it has no profile; valid until the table's next <c>Touch</c>.</summary>
     public int ProfileSlot { get; private set; } = -1;
 
     public bool HasProfile => ProfileSlot >= 0;

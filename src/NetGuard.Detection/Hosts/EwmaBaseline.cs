@@ -33,9 +33,6 @@ internal struct EwmaBaseline
         }
     }
 
-    /// <summary>The spread that <see cref="Z"/> divides by: at least that of a Poisson count.</summary>
+    /// <summary>The spread a value's standardised distance divides by: at least that of a Poisson count.</summary>
     public readonly double Deviation => Math.Sqrt(Variance + Math.Max(Mean, 0) + 1);
-
-    /// <summary>Standardised distance above the mean.</summary>
-    public readonly double Z(double value) => (value - Mean) / Deviation;
 }

@@ -5,7 +5,7 @@ namespace NetGuard.Detection.Hosts;
 
 /// <summary>
 /// One host's learned behaviour: a baseline and a CUSUM statistic per metric, over the seconds it was
-/// active. A struct with its metrics inline (480 bytes in one piece), held in <see cref="HostProfileTable"/>'s
+/// active. A struct with its metrics inline (472 bytes in one piece), held in <see cref="HostProfileTable"/>'s
 /// array: judging a host reads one block that can be prefetched, not three objects scattered on the heap.
 /// </summary>
 internal struct HostProfile

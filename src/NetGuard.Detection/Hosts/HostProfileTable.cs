@@ -7,7 +7,8 @@ namespace NetGuard.Detection.Hosts;
 /// Profiles of the hosts detection follows, bounded: the least recently active is dropped first
 /// (counted). A spoofed flood cannot fill it, because only hosts that sent or received a few
 /// packets in a second earn a profile. Profiles sit in one array (grown by doubling up to the
-/// capacity), found through an open-addressed index at most half full; recency is a list threaded
+/// capacity), found through an open-addressed index at most half full whose buckets keep each host's
+/// hash beside its slot (a lookup reads only the profile it wants); recency is a list threaded
 /// through two small arrays of slot numbers. Nothing is allocated per host, and
 /// <see cref="PrefetchBucket"/>/<see cref="PrefetchProfile"/> let a caller going through a second's
 /// hosts start the memory reads of the next ones early.
@@ -21,8 +22,8 @@ internal sealed class HostProfileTable
     private int[] _newer;
     private int[] _older;
 
-    /// <summary>Per bucket: a slot plus one; 0 is empty.</summary>
-    private int[] _buckets;
+    /// <summary>Per bucket: the host's hash in the high half, its slot plus one in the low half; 0 is empty.</summary>
+    private ulong[] _buckets;
     private int _mask;
     private int _newest = None;
     private int _oldest = None;
@@ -35,7 +36,7 @@ internal sealed class HostProfileTable
         _profiles = new HostProfile[room];
         _newer = new int[room];
         _older = new int[room];
-        _buckets = new int[HashSize(room)];
+        _buckets = new ulong[HashSize(room)];
         _mask = _buckets.Length - 1;
     }
 
@@ -55,8 +56,9 @@ internal sealed class HostProfileTable
         var hash = (uint)address.GetHashCode();
         for (var bucket = (int)hash & _mask; _buckets[bucket] != 0; bucket = (bucket + 1) & _mask)
         {
-            var found = _buckets[bucket] - 1;
-            if (_profiles[found].Address == address)
+            var entry = _buckets[bucket];
+            var found = (int)(uint)entry - 1;
+            if ((uint)(entry >> 32) == hash && _profiles[found].Address == address)
             {
                 MoveToFront(found);
                 return found;
@@ -73,7 +75,7 @@ internal sealed class HostProfileTable
         {
             slot = _oldest;
             Unlink(slot);
-            Delete(slot);
+            Delete((uint)_profiles[slot].Address.GetHashCode(), slot);
             Evicted++;
         }
         else
@@ -94,16 +96,25 @@ internal sealed class HostProfileTable
 
     /// <summary>Brings the host's index bucket toward the cache, for a lookup a few hosts later.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchBucket(in NetAddress address) => Prefetch.Line(ref _buckets[address.GetHashCode() & _mask]);
+    public void PrefetchBucket(uint hash) => Prefetch.Line(ref _buckets[(int)hash & _mask]);
 
-    /// <summary>Brings the profile the host's bucket points at toward the cache (its bucket was prefetched earlier).</summary>
+    /// <summary>
+    /// Brings the host's profile toward the cache (its bucket was prefetched earlier): the first with the
+    /// host's hash in the home bucket or the next; nothing for a host without a profile.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchProfile(in NetAddress address)
+    public void PrefetchProfile(uint hash)
     {
-        var entry = _buckets[address.GetHashCode() & _mask];
-        if (entry != 0)
+        var bucket = (int)hash & _mask;
+        var entry = _buckets[bucket];
+        if ((uint)(entry >> 32) != hash)
         {
-            Prefetch.Bytes(ref _profiles[entry - 1], Unsafe.SizeOf<HostProfile>());
+            entry = _buckets[(bucket + 1) & _mask];
+        }
+
+        if (entry != 0 && (uint)(entry >> 32) == hash)
+        {
+            Prefetch.Bytes(ref _profiles[(int)(uint)entry - 1], Unsafe.SizeOf<HostProfile>());
         }
     }
 
@@ -115,21 +126,22 @@ internal sealed class HostProfileTable
             bucket = (bucket + 1) & _mask;
         }
 
-        _buckets[bucket] = slot + 1;
+        _buckets[bucket] = ((ulong)hash << 32) | (uint)(slot + 1);
     }
 
     /// <summary>Empties the slot's bucket and shifts the rest of its run back where their homes allow (no tombstones).</summary>
-    private void Delete(int slot)
+    private void Delete(uint hash, int slot)
     {
-        var hole = _profiles[slot].Address.GetHashCode() & _mask;
-        while (_buckets[hole] != slot + 1)
+        var wanted = ((ulong)hash << 32) | (uint)(slot + 1);
+        var hole = (int)hash & _mask;
+        while (_buckets[hole] != wanted)
         {
             hole = (hole + 1) & _mask;
         }
 
         for (var next = (hole + 1) & _mask; _buckets[next] != 0; next = (next + 1) & _mask)
         {
-            var home = _profiles[_buckets[next] - 1].Address.GetHashCode() & _mask;
+            var home = (int)(_buckets[next] >> 32) & _mask;
             if (((next - home) & _mask) >= ((next - hole) & _mask))
             {
                 _buckets[hole] = _buckets[next];
@@ -148,11 +160,15 @@ internal sealed class HostProfileTable
         Array.Resize(ref _profiles, room);
         Array.Resize(ref _newer, room);
         Array.Resize(ref _older, room);
-        _buckets = new int[HashSize(room)];
+        var old = _buckets;
+        _buckets = new ulong[HashSize(room)];
         _mask = _buckets.Length - 1;
-        for (var slot = 0; slot < Count; slot++)
+        foreach (var entry in old)
         {
-            Insert((uint)_profiles[slot].Address.GetHashCode(), slot);
+            if (entry != 0)
+            {
+                Insert((uint)(entry >> 32), (int)(uint)entry - 1);
+            }
         }
     }
 

@@ -105,7 +105,7 @@ public class AggregatorTableBenchmarks
                 peers.Reset();
             }
 
-            sum += peers.Increment(sources[i], (uint)destinations[i]);
+            sum += peers.Increment(sources[i], (uint)destinations[i], PairTable.Hash((uint)sources[i], (uint)destinations[i]));
         }
 
         return sum;
