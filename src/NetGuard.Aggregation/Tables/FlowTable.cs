@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NetGuard.Core.Collections;
 using NetGuard.Core.Packets;
 
 namespace NetGuard.Aggregation.Tables;
@@ -22,7 +23,7 @@ internal sealed partial class FlowTable
     private readonly long _idleMicros;
     private readonly long _activeSeconds;
 
-    /// <summary>Per bucket: the flow's hash in the high half, its entry plus one in the low half; 0 is empty.</summary>
+    /// <summary>The index: <see cref="TaggedBuckets"/> naming entries.</summary>
     private ulong[] _buckets;
     private int _mask;
     private long _epochSecond = long.MinValue;
@@ -75,12 +76,12 @@ internal sealed partial class FlowTable
                 break;
             }
 
-            if ((uint)(slot >> 32) != hash)
+            if (TaggedBuckets.HashOf(slot) != hash)
             {
                 continue;
             }
 
-            var i = (int)(uint)slot - 1;
+            var i = TaggedBuckets.SlotOf(slot);
             ref var e = ref _entries[i];
             if (e.PortA == portA && e.PortB == portB && e.Protocol == packet.Protocol && e.AddressA == a && e.AddressB == b)
             {
@@ -114,7 +115,7 @@ internal sealed partial class FlowTable
         n.FirstSecond = SecondOf(now);
         n.LastMicros = now;
         // Indexed by the entry's own hash, the one Remove computes: the two can never disagree.
-        Insert(Hash(n), index);
+        TaggedBuckets.Insert(_buckets, _mask, Hash(n), index);
         PushFront(index);
         Count++;
         if (Count * 2 > _buckets.Length && _buckets.Length < _maxBuckets)
@@ -148,18 +149,11 @@ internal sealed partial class FlowTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchEntry(in PacketRecord packet)
     {
-        var hash = packet.FlowHash;
-        var bucket = (int)hash & _mask;
-        var slot = _buckets[bucket];
-        if ((uint)(slot >> 32) != hash)
-        {
-            slot = _buckets[(bucket + 1) & _mask];
-        }
-
-        if (slot != 0 && (uint)(slot >> 32) == hash)
+        var entry = TaggedBuckets.Likely(_buckets, _mask, packet.FlowHash);
+        if (entry >= 0)
         {
             // An entry is one line's size but need not start on one.
-            Prefetch.Bytes(ref _entries[(int)(uint)slot - 1], Unsafe.SizeOf<FlowEntry>());
+            Prefetch.Bytes(ref _entries[entry], Unsafe.SizeOf<FlowEntry>());
         }
     }
 
@@ -169,22 +163,8 @@ internal sealed partial class FlowTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
-        var old = _buckets;
-        _buckets = new ulong[old.Length * 2];
+        _buckets = TaggedBuckets.Rehash(_buckets, _buckets.Length * 2);
         _mask = _buckets.Length - 1;
-        foreach (var slot in old)
-        {
-            if (slot != 0)
-            {
-                var bucket = (int)(slot >> 32) & _mask;
-                while (_buckets[bucket] != 0)
-                {
-                    bucket = (bucket + 1) & _mask;
-                }
-
-                _buckets[bucket] = slot;
-            }
-        }
     }
 
     private void ExpireIdle(long now)

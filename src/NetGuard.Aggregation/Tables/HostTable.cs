@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NetGuard.Core.Collections;
 using NetGuard.Core.Packets;
 using NetGuard.Core.Statistics;
 
@@ -20,7 +21,7 @@ internal sealed class HostTable
     private readonly int[] _slotBucket;
     private readonly int _maxBuckets;
 
-    /// <summary>Per bucket: the host's hash in the high half, its slot plus one in the low half; 0 is empty.</summary>
+    /// <summary>The index: <see cref="TaggedBuckets"/> naming slots.</summary>
     private ulong[] _buckets;
     private int _mask;
 
@@ -57,9 +58,9 @@ internal sealed class HostTable
                 return Add(address, hash, bucket);
             }
 
-            if ((uint)(entry >> 32) == hash && Slots[(int)(uint)entry - 1].Host == address)
+            if (TaggedBuckets.HashOf(entry) == hash && Slots[TaggedBuckets.SlotOf(entry)].Host == address)
             {
-                return (int)(uint)entry - 1;
+                return TaggedBuckets.SlotOf(entry);
             }
 
             bucket = (bucket + 1) & _mask;
@@ -77,14 +78,7 @@ internal sealed class HostTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchSlot(uint hash)
     {
-        var bucket = (int)hash & _mask;
-        var entry = _buckets[bucket];
-        if ((uint)(entry >> 32) != hash)
-        {
-            entry = _buckets[(bucket + 1) & _mask];
-        }
-
-        var slot = entry != 0 && (uint)(entry >> 32) == hash ? (int)(uint)entry - 1 : -1;
+        var slot = TaggedBuckets.Likely(_buckets, _mask, hash);
         if (slot >= 0)
         {
             // The address and both directions' counters: the first 128 bytes of the slot.
@@ -112,7 +106,7 @@ internal sealed class HostTable
         var slot = Count++;
         Slots[slot].Host = address;
         _slotBucket[slot] = bucket;
-        _buckets[bucket] = ((ulong)hash << 32) | (uint)(slot + 1);
+        _buckets[bucket] = TaggedBuckets.Bucket(hash, slot);
         return slot;
     }
 
@@ -120,24 +114,14 @@ internal sealed class HostTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
-        var old = _buckets;
-        _buckets = new ulong[old.Length * 2];
+        _buckets = TaggedBuckets.Rehash(_buckets, _buckets.Length * 2);
         _mask = _buckets.Length - 1;
-        foreach (var entry in old)
+        for (var bucket = 0; bucket < _buckets.Length; bucket++)
         {
-            if (entry == 0)
+            if (_buckets[bucket] != 0)
             {
-                continue;
+                _slotBucket[TaggedBuckets.SlotOf(_buckets[bucket])] = bucket;
             }
-
-            var bucket = (int)(entry >> 32) & _mask;
-            while (_buckets[bucket] != 0)
-            {
-                bucket = (bucket + 1) & _mask;
-            }
-
-            _buckets[bucket] = entry;
-            _slotBucket[(int)(uint)entry - 1] = bucket;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NetGuard.Core.Collections;
 using NetGuard.Core.Packets;
 
 namespace NetGuard.Detection.Hosts;
@@ -22,7 +23,7 @@ internal sealed class HostProfileTable
     private int[] _newer;
     private int[] _older;
 
-    /// <summary>Per bucket: the host's hash in the high half, its slot plus one in the low half; 0 is empty.</summary>
+    /// <summary>The index: <see cref="TaggedBuckets"/> naming profiles.</summary>
     private ulong[] _buckets;
     private int _mask;
     private int _newest = None;
@@ -57,8 +58,8 @@ internal sealed class HostProfileTable
         for (var bucket = (int)hash & _mask; _buckets[bucket] != 0; bucket = (bucket + 1) & _mask)
         {
             var entry = _buckets[bucket];
-            var found = (int)(uint)entry - 1;
-            if ((uint)(entry >> 32) == hash && _profiles[found].Address == address)
+            var found = TaggedBuckets.SlotOf(entry);
+            if (TaggedBuckets.HashOf(entry) == hash && _profiles[found].Address == address)
             {
                 MoveToFront(found);
                 return found;
@@ -75,7 +76,7 @@ internal sealed class HostProfileTable
         {
             slot = _oldest;
             Unlink(slot);
-            Delete((uint)_profiles[slot].Address.GetHashCode(), slot);
+            TaggedBuckets.Delete(_buckets, _mask, (uint)_profiles[slot].Address.GetHashCode(), slot);
             Evicted++;
         }
         else
@@ -89,7 +90,7 @@ internal sealed class HostProfileTable
         }
 
         _profiles[slot] = new HostProfile { Address = address };
-        Insert(hash, slot);
+        TaggedBuckets.Insert(_buckets, _mask, hash, slot);
         PushFront(slot);
         return slot;
     }
@@ -105,51 +106,11 @@ internal sealed class HostProfileTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchProfile(uint hash)
     {
-        var bucket = (int)hash & _mask;
-        var entry = _buckets[bucket];
-        if ((uint)(entry >> 32) != hash)
+        var slot = TaggedBuckets.Likely(_buckets, _mask, hash);
+        if (slot >= 0)
         {
-            entry = _buckets[(bucket + 1) & _mask];
+            Prefetch.Bytes(ref _profiles[slot], Unsafe.SizeOf<HostProfile>());
         }
-
-        if (entry != 0 && (uint)(entry >> 32) == hash)
-        {
-            Prefetch.Bytes(ref _profiles[(int)(uint)entry - 1], Unsafe.SizeOf<HostProfile>());
-        }
-    }
-
-    private void Insert(uint hash, int slot)
-    {
-        var bucket = (int)hash & _mask;
-        while (_buckets[bucket] != 0)
-        {
-            bucket = (bucket + 1) & _mask;
-        }
-
-        _buckets[bucket] = ((ulong)hash << 32) | (uint)(slot + 1);
-    }
-
-    /// <summary>Empties the slot's bucket and shifts the rest of its run back where their homes allow (no tombstones).</summary>
-    private void Delete(uint hash, int slot)
-    {
-        var wanted = ((ulong)hash << 32) | (uint)(slot + 1);
-        var hole = (int)hash & _mask;
-        while (_buckets[hole] != wanted)
-        {
-            hole = (hole + 1) & _mask;
-        }
-
-        for (var next = (hole + 1) & _mask; _buckets[next] != 0; next = (next + 1) & _mask)
-        {
-            var home = (int)(_buckets[next] >> 32) & _mask;
-            if (((next - home) & _mask) >= ((next - hole) & _mask))
-            {
-                _buckets[hole] = _buckets[next];
-                hole = next;
-            }
-        }
-
-        _buckets[hole] = 0;
     }
 
     /// <summary>Doubles the room (up to the capacity) and rebuilds the index for it.</summary>
@@ -160,16 +121,8 @@ internal sealed class HostProfileTable
         Array.Resize(ref _profiles, room);
         Array.Resize(ref _newer, room);
         Array.Resize(ref _older, room);
-        var old = _buckets;
-        _buckets = new ulong[HashSize(room)];
+        _buckets = TaggedBuckets.Rehash(_buckets, HashSize(room));
         _mask = _buckets.Length - 1;
-        foreach (var entry in old)
-        {
-            if (entry != 0)
-            {
-                Insert((uint)(entry >> 32), (int)(uint)entry - 1);
-            }
-        }
     }
 
     private void MoveToFront(int slot)
