@@ -25,7 +25,7 @@ internal static class Program
             default:
                 Console.Error.WriteLine("usage: NetGuard.Benchmarks generate FILE --packets N [--seed S] [--pps R]");
                 Console.Error.WriteLine("       NetGuard.Benchmarks bench [--filter PATTERN] [other BenchmarkDotNet options]");
-                Console.Error.WriteLine("       NetGuard.Benchmarks stages FILE [--runs N] [--only TEXT]");
+                Console.Error.WriteLine("       NetGuard.Benchmarks stages FILE [--runs N] [--only TEXT] [--clock wall|cpu]");
                 return 2;
         }
     }

@@ -29,8 +29,13 @@ internal static class StagesCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        if (args.Count < 1)
+        if (args.Count < 1 || args[0].StartsWith('-') || !File.Exists(args[0]))
         {
+            if (args.Count >= 1 && !args[0].StartsWith('-'))
+            {
+                Console.Error.WriteLine($"stages: no such file: {args[0]}");
+            }
+
             Console.Error.WriteLine("usage: stages FILE [--runs N] [--only TEXT] [--clock wall|cpu]");
             return 2;
         }
