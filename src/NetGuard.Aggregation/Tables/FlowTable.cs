@@ -157,7 +157,8 @@ internal sealed partial class FlowTable
         }
     }
 
-    private static uint Hash(in FlowEntry e) => PacketRecord.HashFlow(e.AddressA, e.AddressB, e.PortA, e.PortB, e.Protocol);
+    private static uint Hash(in FlowEntry e) =>
+        PacketRecord.HashFlow((uint)e.AddressA.GetHashCode(), (uint)e.AddressB.GetHashCode(), e.PortA, e.PortB, e.Protocol);
 
     /// <summary>Doubles the index and re-inserts every flow by the hash its bucket kept.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -97,7 +97,7 @@ public readonly struct NetAddress : IEquatable<NetAddress>
 
     /// <summary>A well-mixed hash (hash tables here use power-of-two sizes and mask the low bits).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public override int GetHashCode() => (int)Hashing.Mix(High ^ Hashing.Mix(Low));
+    public override int GetHashCode() => (int)Hashing.Mix(High ^ Hashing.Mix(Low ^ Hashing.Key));
 
     public static bool operator ==(NetAddress left, NetAddress right) => left.Equals(right);
 

@@ -63,8 +63,8 @@ public readonly struct PacketRecord
         SourceHash = (uint)source.GetHashCode();
         DestinationHash = (uint)destination.GetHashCode();
         FlowHash = SourceIsFirst
-            ? HashFlow(source, destination, sourcePort, destinationPort, protocol)
-            : HashFlow(destination, source, destinationPort, sourcePort, protocol);
+            ? HashFlow(SourceHash, DestinationHash, sourcePort, destinationPort, protocol)
+            : HashFlow(DestinationHash, SourceHash, destinationPort, sourcePort, protocol);
     }
 
     /// <summary>The source is the flow's canonical first endpoint: the lower address, then the lower port.</summary>
@@ -87,13 +87,13 @@ public readonly struct PacketRecord
         }
     }
 
-    /// <summary>The hash of a flow given in canonical order (first endpoint first).</summary>
+    /// <summary>
+    /// The hash of a flow given in canonical order (first endpoint first), from its addresses' (keyed)
+    /// hashes: for one pair of hosts, different ports and protocols always give different inputs to the mix.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint HashFlow(in NetAddress first, in NetAddress second, ushort firstPort, ushort secondPort, IpProtocol protocol)
-    {
-        var h = Hashing.Mix(first.High ^ (first.Low * 31) ^ ((ulong)firstPort << 48 | (ulong)secondPort << 32 | (byte)protocol));
-        return (uint)Hashing.Mix(h ^ second.High ^ (second.Low * 17));
-    }
+    public static uint HashFlow(uint firstHash, uint secondHash, ushort firstPort, ushort secondPort, IpProtocol protocol) =>
+        (uint)Hashing.Mix((((ulong)firstHash << 32) | secondHash) ^ (((ulong)firstPort << 48) | ((ulong)secondPort << 32) | ((ulong)(byte)protocol << 8)));
 
     public bool IsIPv6 => (Flags & PacketFlags.IPv6) != 0;
 
