@@ -1,9 +1,9 @@
 using NetGuard.Testing.Lab;
 
-namespace NetGuard.Alerting.Tests.Support;
+namespace NetGuard.Testing.Syslog;
 
 /// <summary>Finding rsyslogd, or installing it (as root, with apt-get) when it is missing.</summary>
-internal sealed partial class RsyslogDaemon
+public sealed partial class RsyslogProcess
 {
     /// <summary>Names the rsyslogd to use instead of looking on PATH, /usr/sbin and /sbin.</summary>
     public const string PathVariable = "NETGUARD_TEST_RSYSLOGD";
