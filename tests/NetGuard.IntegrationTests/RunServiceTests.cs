@@ -88,6 +88,9 @@ public class RunServiceTests
         var packets = long.Parse(last[(last.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
         Assert.True(packets >= 4000, log);
         Assert.Contains("dropped: kernel 0, pipeline 0", last, StringComparison.Ordinal);
+
+        // Syslog is off by default: the rate line has no syslog counters that could only read 0.
+        Assert.DoesNotContain("syslog", last, StringComparison.Ordinal);
     }
 
     [Fact]

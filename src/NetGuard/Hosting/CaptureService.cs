@@ -16,6 +16,7 @@ internal sealed partial class CaptureService(
     DetectionOptions detection,
     RemediationService remediation,
     SyslogCounters syslog,
+    SyslogOptions syslogOptions,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<CaptureService> logger) : BackgroundService
@@ -62,7 +63,7 @@ internal sealed partial class CaptureService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pipeline = _pipeline;
-        var rates = new RateReporter(pipeline, sources, syslog, logger);
+        var rates = new RateReporter(pipeline, sources, syslogOptions.Enabled ? syslog : null, logger);
         var names = string.Join(", ", sources.Select(s => s.Name));
         LogStarted(logger, names, capture.BufferMiB, capture.Filter);
         using var report = time.CreateTimer(_ => rates.Report(), null, ReportInterval, ReportInterval);

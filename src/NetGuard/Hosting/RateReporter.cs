@@ -6,8 +6,11 @@ using NetGuard.Pipeline;
 
 namespace NetGuard.Hosting;
 
-/// <summary>Counts closed seconds and logs rates and drops (capture, and the syslog sink's) at an interval.</summary>
-internal sealed partial class RateReporter(CapturePipeline pipeline, IReadOnlyList<IPacketSource> sources, SyslogCounters syslog, ILogger logger) : ISecondSink
+/// <summary>
+/// Counts closed seconds and logs rates and drops at an interval: capture's, and the syslog sink's
+/// when syslog is on (<paramref name="syslog"/> is null when it is off: no counters that can only read 0).
+/// </summary>
+internal sealed partial class RateReporter(CapturePipeline pipeline, IReadOnlyList<IPacketSource> sources, SyslogCounters? syslog, ILogger logger) : ISecondSink
 {
     private long _lastFrames;
     private long _lastTicks = Environment.TickCount64;
@@ -26,8 +29,19 @@ internal sealed partial class RateReporter(CapturePipeline pipeline, IReadOnlyLi
         var decodeErrors = pipeline.SourceCounters.Sum(c => c.DecodeErrors);
         var hosts = Volatile.Read(ref _hostsLastSecond);
         var flows = pipeline.AggregationCounters?.FlowsTracked ?? 0;
-        LogRates(logger, frames, pps, hosts, flows, kernelDropped, pipelineDropped, decodeErrors, syslog.Sent, syslog.Buffered, syslog.Dropped);
+        if (syslog is null)
+        {
+            LogRates(logger, frames, pps, hosts, flows, kernelDropped, pipelineDropped, decodeErrors);
+        }
+        else
+        {
+            LogRates(logger, frames, pps, hosts, flows, kernelDropped, pipelineDropped, decodeErrors, syslog.Sent, syslog.Buffered, syslog.Dropped);
+        }
     }
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information,
+        Message = "{Packets} packets, {Pps:F0} pps, {Hosts} hosts last second, {Flows} flows; dropped: kernel {KernelDropped}, pipeline {PipelineDropped}; decode errors {DecodeErrors}")]
+    private static partial void LogRates(ILogger logger, long packets, double pps, int hosts, long flows, long kernelDropped, long pipelineDropped, long decodeErrors);
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Information,
         Message = "{Packets} packets, {Pps:F0} pps, {Hosts} hosts last second, {Flows} flows; dropped: kernel {KernelDropped}, pipeline {PipelineDropped}; decode errors {DecodeErrors}; syslog sent {SyslogSent}, buffered {SyslogBuffered}, dropped {SyslogDropped}")]

@@ -60,6 +60,7 @@ internal static class RunCommand
                     : "{Timestamp:HH:mm:ss} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
                 .WriteTo.Syslog(syslog, syslogCounters, TimeProvider.System));
             builder.Services.AddSingleton(syslogCounters);
+            builder.Services.AddSingleton(syslog);
             builder.Services.AddSingleton<IReadOnlyList<IPacketSource>>(sources);
             builder.Services.AddSingleton(capture);
             builder.Services.AddSingleton(aggregation);
