@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using NetGuard.Testing;
 using NetGuard.Testing.Lab;
 
@@ -12,8 +10,7 @@ namespace NetGuard.IntegrationTests;
 /// </summary>
 internal sealed class Daemon : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
+    private readonly ServiceProcess _process;
 
     /// <param name="configFile">Passed as <c>--config</c> (the daemon then watches it for reloads); none by default.</param>
     public Daemon(NetworkLab lab, IReadOnlyDictionary<string, string>? settings = null, string? stateDirectory = null, string? configFile = null)
@@ -36,44 +33,19 @@ internal sealed class Daemon : IDisposable
         }
 
         string[] config = configFile is null ? [] : ["--config", configFile];
-        _process = ProcessRunner.Start("ip", ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run", .. config], environment: Environment);
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = new ServiceProcess("ip", ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run", .. config], Environment);
     }
 
     public Dictionary<string, string> Environment { get; }
 
     public string StateDirectory { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _process.ProcessId;
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _process.Log;
 
     /// <summary>Waits until the log shows <paramref name="text"/>; fails with the log if it does not within the time.</summary>
-    public void WaitFor(string text, TimeSpan within)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!Log.Contains(text, StringComparison.Ordinal))
-        {
-            if (deadline.Elapsed > within || _process.HasExited)
-            {
-                throw new Xunit.Sdk.XunitException($"'{text}' not in the daemon's log within {within} (exited: {_process.HasExited}):\n{Log}");
-            }
-
-            Thread.Sleep(100);
-        }
-    }
+    public void WaitFor(string text, TimeSpan within) => _process.WaitFor(text, within);
 
     /// <summary>Runs a netguard CLI command against this daemon's state and decisions file.</summary>
     public ProcessRunner.Result Cli(params string[] arguments) => RunCli(Environment, arguments);
@@ -113,53 +85,20 @@ internal sealed class Daemon : IDisposable
     }
 
     /// <summary>Kills the daemon with SIGKILL, as a crash would: no cleanup, no journal flush beyond what it already did.</summary>
-    public void Crash()
-    {
-        ProcessRunner.Run("kill", ["-KILL", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-        _process.WaitForExit();
-    }
+    public void Crash() => _process.Crash();
 
     /// <summary>Leaves the state directory for a restarted daemon (the test deletes it).</summary>
     public bool KeepState { get; set; }
 
-    public int Stop()
-    {
-        if (!_process.HasExited)
-        {
-            ProcessRunner.Run("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-
-        _process.WaitForExit();
-        return _process.ExitCode;
-    }
+    /// <summary>SIGTERM, as systemd stops it; returns the exit code.</summary>
+    public int Stop() => _process.Stop();
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
         _process.Dispose();
         if (!KeepState && Directory.Exists(StateDirectory))
         {
             Directory.Delete(StateDirectory, recursive: true);
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
         }
     }
 }

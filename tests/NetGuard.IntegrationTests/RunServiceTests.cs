@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using NetGuard.Testing;
 using NetGuard.Testing.Lab;
 
@@ -23,61 +22,15 @@ public class RunServiceTests
 
         const int Subnet = 32;
         using var lab = NetworkLab.Create(Subnet);
-        var output = new StringBuilder();
-        var started = new ManualResetEventSlim();
-        // Its own state and decisions file: not the machine's /var/lib/netguard, which the package tests install and purge.
-        var state = Directory.CreateTempSubdirectory("netguard-it-state-").FullName;
-        using var process = ProcessRunner.Start(
-            "ip",
-            ["netns", "exec", lab.NamespaceB, .. RepositoryPaths.NetguardCommand, "run"],
-            environment: new Dictionary<string, string>
-            {
-                ["NetGuard__State__Directory"] = state,
-                ["NetGuard__Remediation__DecisionsFile"] = Path.Combine(state, "decisions.json"),
-            });
-        void OnLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
+        // Its own state and decisions file (not the machine's /var/lib/netguard, which the package tests install and purge); no interface named.
+        using var daemon = new Daemon(lab);
+        daemon.WaitFor("Capturing on", TimeSpan.FromSeconds(30));
+        NetworkLab.Exec(lab.NamespaceA, "hping3", "-q", "-S", "-p", "80", "-c", "2000", "-i", "u200", NetworkLab.AddressB(Subnet));
+        Thread.Sleep(300);
+        var exitCode = daemon.Stop();
 
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-
-            if (line.Contains("Capturing on", StringComparison.Ordinal))
-            {
-                started.Set();
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            Assert.True(started.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the service did not start: " + output);
-            NetworkLab.Exec(lab.NamespaceA, "hping3", "-q", "-S", "-p", "80", "-c", "2000", "-i", "u200", NetworkLab.AddressB(Subnet));
-            Thread.Sleep(300);
-            ProcessRunner.Run("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]).EnsureSuccess("kill");
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the service did not stop on SIGTERM");
-            process.WaitForExit();
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            Directory.Delete(state, recursive: true);
-        }
-
-        var log = output.ToString();
-        Assert.Equal(0, process.ExitCode);
+        var log = daemon.Log;
+        Assert.Equal(0, exitCode);
         Assert.Contains($"Capturing on {lab.InterfaceB}", log, StringComparison.Ordinal);
 
         // A SYN flood from a host never seen before is alerted at once, naming it and its victim.

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using NetGuard.Testing;
 using NetGuard.Testing.Lab;
 
@@ -155,50 +153,18 @@ public class DebPackageTests(PackageBuilds builds)
             "--inh-caps", "+net_raw,+net_admin", "--ambient-caps", "+net_raw,+net_admin",
             "/usr/bin/netguard", "run", "--config", "/etc/netguard/netguard.json",
         ];
-        using var process = ProcessRunner.Start("setpriv", arguments, environment: new Dictionary<string, string> { ["NetGuard__Capture__Interfaces__0"] = "lo" });
-        var output = new StringBuilder();
-        using var started = new ManualResetEventSlim();
-        void OnLine(string? line)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
+        using var service = new ServiceProcess("setpriv", arguments, new Dictionary<string, string> { ["NetGuard__Capture__Interfaces__0"] = "lo" });
+        service.WaitFor("Capturing on lo", TimeSpan.FromSeconds(60));
 
-            if (line?.Contains("Capturing on lo", StringComparison.Ordinal) == true)
-            {
-                started.Set();
-            }
+        // The journal is written once the decisions file has been read, which may come just after capture starts.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!File.Exists("/var/lib/netguard/journal.json") && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
         }
 
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            Assert.True(started.Wait(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken), "the service did not start as user netguard: " + output);
-
-            // The journal is written once the decisions file has been read, which may come just after capture starts.
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (!File.Exists("/var/lib/netguard/journal.json") && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(100);
-            }
-
-            ProcessRunner.Run("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]).EnsureSuccess("kill");
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the service did not stop on SIGTERM");
-            process.WaitForExit();
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {output}");
+        var exitCode = service.Stop();
+        Assert.True(exitCode == 0, $"exit {exitCode}: {service.Log}");
         Assert.Equal("netguard", Run("stat", ["-c", "%U", "/var/lib/netguard/journal.json"]).StandardOutput.Trim());
     }
 
